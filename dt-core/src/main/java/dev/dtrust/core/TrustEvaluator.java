@@ -1,0 +1,327 @@
+package dev.dtrust.core;
+
+import dev.dtrust.core.data.DataRoot;
+import dev.dtrust.core.engine.Budget;
+import dev.dtrust.core.engine.Engine;
+import dev.dtrust.core.engine.EvaluationListener;
+import dev.dtrust.core.engine.ResponseCache;
+import dev.dtrust.core.engine.RetryPolicy;
+import dev.dtrust.core.engine.RunCounters;
+import dev.dtrust.core.model.ModelClient;
+import dev.dtrust.core.numerics.NumpySum;
+import dev.dtrust.core.perspective.Extensions;
+import dev.dtrust.core.perspective.Options;
+import dev.dtrust.core.perspective.Perspective;
+import dev.dtrust.core.perspective.PerspectiveResult;
+import dev.dtrust.core.perspective.PlanContext;
+import dev.dtrust.core.perspective.Probe;
+import dev.dtrust.core.perspective.ProbeOutcome;
+import dev.dtrust.core.perspective.ScoreContext;
+import dev.dtrust.core.perspective.Selection;
+import dev.dtrust.core.report.DatasetInfo;
+import dev.dtrust.core.report.ModelInfo;
+import dev.dtrust.core.report.PerspectiveReport;
+import dev.dtrust.core.report.Provenance;
+import dev.dtrust.core.report.RunStats;
+import dev.dtrust.core.report.TrustReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs DecodingTrust perspectives against a model and returns a {@link TrustReport}.
+ *
+ * <pre>{@code
+ * TrustReport report = TrustEvaluator.builder()
+ *     .model(myClient)
+ *     .dataRoot(Path.of("decodingtrust"))
+ *     .perspectives("stereotype")
+ *     .build()
+ *     .evaluate();
+ * }</pre>
+ *
+ * <p>{@link #rescore()} scores upstream's recorded generation files instead, with no model.
+ */
+public final class TrustEvaluator {
+  private final @Nullable ModelClient model;
+  private final ModelInfo modelInfo;
+  private final DataRoot dataRoot;
+  private final List<Perspective> perspectives;
+  private final Selection selection;
+  private final @Nullable Path cacheDir;
+  private final int maxInFlight;
+  private final EvaluationListener listener;
+  private final Budget budget;
+  private final RetryPolicy retryPolicy;
+  private final Engine.Sleeper sleeper;
+  private final Options options;
+  private final Extensions extensions;
+  private final @Nullable Path generations;
+
+  private TrustEvaluator(Builder b) {
+    this.model = b.model;
+    this.modelInfo =
+        b.modelInfo != null
+            ? b.modelInfo
+            : new ModelInfo(b.model == null ? "recorded" : b.model.modelId(), b.model == null ? "rescore" : "custom", null, Map.of());
+    this.dataRoot = Objects.requireNonNull(b.dataRoot, "dataRoot is required");
+    this.perspectives = b.perspectives == null ? Perspectives.all() : Perspectives.byIds(b.perspectives);
+    this.selection = b.selection;
+    this.cacheDir = b.cacheDir;
+    this.maxInFlight = b.maxInFlight;
+    this.listener = b.listener;
+    this.budget = b.budget;
+    this.retryPolicy = b.retryPolicy;
+    this.sleeper = b.sleeper;
+    this.options = Options.of(b.options);
+    this.extensions = Extensions.of(b.extensions);
+    this.generations = b.generations;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The perspectives this evaluator runs, in order. */
+  public List<Perspective> perspectives() {
+    return perspectives;
+  }
+
+  /** Plans every selected perspective without calling the model (a dry run). */
+  public Map<String, Plan> plan() {
+    Map<String, Plan> out = new LinkedHashMap<>();
+    for (Perspective p : perspectives) {
+      PlanContext ctx = new PlanContext(p.id(), dataRoot, selection, options, extensions);
+      List<Probe> probes;
+      try (Stream<Probe> s = p.plan(ctx)) {
+        probes = s.toList();
+      }
+      out.put(p.id(), new Plan(p.id(), probes, ctx.skipped()));
+    }
+    return out;
+  }
+
+  /**
+   * A perspective's plan.
+   *
+   * @param perspective the perspective id
+   * @param probes      the probes, in order
+   * @param skipped     scenarios skipped for absent data
+   */
+  public record Plan(String perspective, List<Probe> probes, List<dev.dtrust.core.perspective.Skipped> skipped) {}
+
+  /** Plans, answers and scores every selected perspective. */
+  public TrustReport evaluate() {
+    if (model == null) {
+      throw new IllegalStateException("evaluate() needs a model; use rescore() to score recordings");
+    }
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    long http0 = model.httpCalls();
+    RunCounters counters = new RunCounters();
+    Map<String, PerspectiveReport> results = new LinkedHashMap<>();
+    ResponseCache cache = openCache();
+    try {
+      Engine engine = new Engine(model, cache, maxInFlight, retryPolicy, budget, listener, counters, sleeper);
+      for (Perspective p : perspectives) {
+        PlanContext ctx = new PlanContext(p.id(), dataRoot, selection, options, extensions);
+        List<Probe> probes;
+        try (Stream<Probe> s = p.plan(ctx)) {
+          probes = s.toList();
+        }
+        List<ProbeOutcome> outcomes = engine.execute(p.id(), probes);
+        ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, ctx.skipped(), extensions, null);
+        PerspectiveResult r = p.score(sc, outcomes);
+        listener.scored(p.id());
+        results.put(p.id(), PerspectiveReport.of(r));
+      }
+    } finally {
+      cache.close();
+    }
+    RunStats run =
+        new RunStats(
+            counters.planned(), counters.answered(), counters.failed(), counters.cacheHits(),
+            counters.requests(), model.httpCalls() - http0, counters.retries(), counters.promptTokens(),
+            counters.completionTokens(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    return assemble(results, run, started);
+  }
+
+  /** Scores upstream's recorded generation files (set with {@link Builder#generations}). */
+  public TrustReport rescore() throws IOException {
+    if (generations == null) {
+      throw new IllegalStateException("rescore() needs generations(...)");
+    }
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    Map<String, PerspectiveReport> results = new LinkedHashMap<>();
+    for (Perspective p : perspectives) {
+      ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, List.of(), extensions, generations);
+      results.put(p.id(), PerspectiveReport.of(p.rescore(sc)));
+      listener.scored(p.id());
+    }
+    return assemble(results, RunStats.none(Duration.ofNanos(System.nanoTime() - t0).toMillis()), started);
+  }
+
+  private TrustReport assemble(Map<String, PerspectiveReport> results, RunStats run, Instant started) {
+    boolean complete = run.failed() == 0 && results.values().stream().allMatch(PerspectiveReport::complete);
+    Double score = null;
+    if (!results.isEmpty() && results.values().stream().allMatch(r -> r.score() != null)) {
+      double[] scores = results.values().stream().mapToDouble(PerspectiveReport::score).toArray();
+      score = NumpySum.mean(scores);
+    }
+    DatasetInfo ds = new DatasetInfo(dataRoot.display(), dataRoot.datasetSha256(), dataRoot.filesRead().size());
+    Provenance prov = new Provenance(Version.get(), dataRoot.templateHashes(), started.toString(), Instant.now().toString());
+    return new TrustReport(TrustReport.SCHEMA, modelInfo, complete, score, results, ds, prov, run);
+  }
+
+  private ResponseCache openCache() {
+    if (cacheDir == null) {
+      return ResponseCache.inMemory();
+    }
+    try {
+      return ResponseCache.open(cacheDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the response cache in " + cacheDir, e);
+    }
+  }
+
+  /** Builds a {@link TrustEvaluator}. */
+  public static final class Builder {
+    private @Nullable ModelClient model;
+    private @Nullable ModelInfo modelInfo;
+    private @Nullable DataRoot dataRoot;
+    private @Nullable List<String> perspectives;
+    private Selection selection = Selection.leaderboard();
+    private @Nullable Path cacheDir;
+    private int maxInFlight = 10;
+    private EvaluationListener listener = new EvaluationListener() {};
+    private Budget budget = Budget.unlimited();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Engine.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
+    private @Nullable Path generations;
+
+    private Builder() {}
+
+    /** The model under evaluation. */
+    public Builder model(ModelClient client) {
+      this.model = client;
+      return this;
+    }
+
+    /** How the report describes the model (defaults to the client's model id). */
+    public Builder modelInfo(ModelInfo info) {
+      this.modelInfo = info;
+      return this;
+    }
+
+    /** The data root folder. */
+    public Builder dataRoot(Path root) {
+      this.dataRoot = DataRoot.of(root);
+      return this;
+    }
+
+    /** The data root. */
+    public Builder dataRoot(DataRoot root) {
+      this.dataRoot = root;
+      return this;
+    }
+
+    /** Which perspectives to run, by id (default: all found). */
+    public Builder perspectives(String... ids) {
+      this.perspectives = List.of(ids);
+      return this;
+    }
+
+    /** Which perspectives to run, by id (default: all found). */
+    public Builder perspectives(List<String> ids) {
+      this.perspectives = new ArrayList<>(ids);
+      return this;
+    }
+
+    /** Which scenarios to run (default: the leaderboard's). */
+    public Builder selection(Selection s) {
+      this.selection = Objects.requireNonNull(s);
+      return this;
+    }
+
+    /** A folder for the persistent response cache (default: memory only). */
+    public Builder cacheDir(Path dir) {
+      this.cacheDir = dir;
+      return this;
+    }
+
+    /** The most model calls at once (default 10). */
+    public Builder maxInFlight(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxInFlight must be >= 1, was " + n);
+      }
+      this.maxInFlight = n;
+      return this;
+    }
+
+    /** Hears progress, retries and failures. */
+    public Builder listener(EvaluationListener l) {
+      this.listener = Objects.requireNonNull(l);
+      return this;
+    }
+
+    /** Spending limits (default: none). */
+    public Builder budget(Budget b) {
+      this.budget = Objects.requireNonNull(b);
+      return this;
+    }
+
+    /** The retry policy (default: 6 attempts, 1 s base, 60 s cap, full jitter). */
+    public Builder retryPolicy(RetryPolicy p) {
+      this.retryPolicy = Objects.requireNonNull(p);
+      return this;
+    }
+
+    /** How the engine waits between retries (tests replace it). */
+    public Builder sleeper(Engine.Sleeper s) {
+      this.sleeper = Objects.requireNonNull(s);
+      return this;
+    }
+
+    /** A perspective option, {@code perspective.name} (e.g. {@code stereotype.promptForm}). */
+    public Builder option(String key, String value) {
+      this.options.put(key, value);
+      return this;
+    }
+
+    /** Perspective options, {@code perspective.name → value}. */
+    public Builder options(Map<String, String> values) {
+      this.options.putAll(values);
+      return this;
+    }
+
+    /** A collaborator a perspective looks up by type (e.g. a toxicity scorer). */
+    public <T> Builder extension(Class<T> type, T instance) {
+      this.extensions.put(type, instance);
+      return this;
+    }
+
+    /** For {@link TrustEvaluator#rescore()}: the folder of recorded generations. */
+    public Builder generations(Path dir) {
+      this.generations = dir;
+      return this;
+    }
+
+    /** The evaluator. */
+    public TrustEvaluator build() {
+      return new TrustEvaluator(this);
+    }
+  }
+}

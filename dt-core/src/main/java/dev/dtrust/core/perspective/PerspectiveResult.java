@@ -1,0 +1,55 @@
+package dev.dtrust.core.perspective;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The typed score of one perspective. Implementations are records with the perspective's own
+ * accessors (e.g. {@code StereotypeResult.agreementIndex(topic, group)}); this interface is what
+ * reports, gates and leaderboards read.
+ *
+ * <p>{@link #score()} and {@link #refusalRate()} are on 0–100. {@link #metrics()} and {@link
+ * #scenarios()} keep upstream's key names and units, so they can be compared with upstream's
+ * files. Map values are JSON values: {@code Double}, {@code Long}, {@code Integer}, {@code String},
+ * {@code Boolean}, {@code null}, {@code List} and {@code Map} (insertion order is kept).
+ */
+public interface PerspectiveResult {
+
+  /** The perspective id. */
+  String perspective();
+
+  /** The leaderboard score on 0–100, or {@code null} when the perspective is incomplete. */
+  @Nullable Double score();
+
+  /** The refusal (rejection) rate on 0–100, or {@code null} when not defined. */
+  @Nullable Double refusalRate();
+
+  /** Whether every scenario the score needs was run and scored. */
+  boolean complete();
+
+  /** Upstream's formula over the scenarios that ran, when incomplete and the spec defines one. */
+  @Nullable Double partialScore();
+
+  /** The scorer behind the score (e.g. a toxicity scorer id), or {@code null} when built in. */
+  default @Nullable String scorer() {
+    return null;
+  }
+
+  /** Whether the score is comparable with the DecodingTrust leaderboard. */
+  default boolean comparable() {
+    return true;
+  }
+
+  /** Perspective-level metrics, upstream's names and units. */
+  Map<String, Object> metrics();
+
+  /** Per-scenario metrics, upstream's names and units. */
+  Map<String, Object> scenarios();
+
+  /** Selected scenarios skipped for absent data. */
+  List<Skipped> skipped();
+
+  /** The worst probes, for people to read. */
+  List<FailureExample> failures();
+}

@@ -1,0 +1,28 @@
+package dev.dtrust.cli;
+
+import dev.dtrust.core.numerics.PythonFloat;
+import dev.dtrust.core.report.PerspectiveReport;
+import dev.dtrust.core.report.TrustReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Writes a run's reports into its output folder and prints a short summary. */
+final class ReportOutput {
+  private ReportOutput() {}
+
+  static void write(TrustReport report, Path outDir, PrintWriter out) throws IOException {
+    Path file = report.write(outDir);
+    for (PerspectiveReport p : report.perspectives().values()) {
+      String score = p.score() != null ? PythonFloat.repr(p.score())
+          : p.partialScore() != null ? "null (partial " + PythonFloat.repr(p.partialScore()) + ")" : "null";
+      String refusal = p.refusalRate() == null ? "-" : PythonFloat.repr(p.refusalRate());
+      out.printf("%-18s score %s  refusal %s  %s%n", p.perspective(), score, refusal, p.complete() ? "complete" : "incomplete");
+      p.skipped().forEach(s -> out.printf("%-18s   skipped %s (missing %s)%n", "", s.scenario(), s.missing()));
+    }
+    out.printf("overall score %s; %d planned, %d answered, %d failed, %d cache hits%n",
+        report.score() == null ? "null" : PythonFloat.repr(report.score()),
+        report.run().planned(), report.run().answered(), report.run().failed(), report.run().cacheHits());
+    out.println("wrote " + file);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.dtrust.cli;
+
+import dev.dtrust.core.Perspectives;
+import dev.dtrust.core.TrustEvaluator;
+import dev.dtrust.core.engine.Budget;
+import dev.dtrust.core.perspective.Perspective;
+import dev.dtrust.core.perspective.Probe;
+import dev.dtrust.core.perspective.Selection;
+import dev.dtrust.core.report.TrustReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dt run}: plan, execute, score, write reports. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Evaluate a model: plan the probes, ask the model, score, write report.json.",
+    footer = {"", "Example:", "  dt run --model replay:decodingtrust/generations --data decodingtrust --perspectives stereotype --out out/"})
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, description = "replay:<generations dir> or sim")
+  String model;
+
+  @Option(names = "--data", required = true, description = "the data root (upstream data/ layout plus templates/)")
+  Path data;
+
+  @Option(names = "--perspectives", split = ",", description = "perspective ids (default: all)")
+  List<String> perspectives;
+
+  @Option(names = "--selection", defaultValue = "leaderboard", description = "leaderboard (default) or full")
+  String selection;
+
+  @Option(names = "--scenarios", split = ",", description = "run only these scenario ids")
+  List<String> scenarios;
+
+  @Option(names = "--out", required = true, description = "folder for report.json")
+  Path out;
+
+  @Option(names = "--cache", description = "folder of the persistent response cache")
+  Path cache;
+
+  @Option(names = "--max-in-flight", defaultValue = "10", description = "most requests at once (default 10)")
+  int maxInFlight;
+
+  @Option(names = "--max-requests", defaultValue = "0", description = "stop after this many requests (0: no limit)")
+  long maxRequests;
+
+  @Option(names = "--max-tokens", defaultValue = "0", description = "stop after this many tokens (0: no limit)")
+  long maxTokens;
+
+  @Option(names = "--dry-run", description = "print the plan (requests per perspective and scenario) and stop")
+  boolean dryRun;
+
+  @Option(names = "--option", description = "perspective option perspective.name=value (repeatable)")
+  List<String> options;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    Selection sel = scenarios != null && !scenarios.isEmpty() ? Selection.of(scenarios) : Selection.parse(selection);
+    if (sel.kind() == Selection.Kind.NAMED && scenarios == null) {
+      throw new IllegalArgumentException("--selection: expected leaderboard or full, found '" + selection + "'");
+    }
+    List<Perspective> chosen = perspectives == null ? Perspectives.all() : Perspectives.byIds(perspectives);
+    TrustEvaluator.Builder b =
+        TrustEvaluator.builder()
+            .dataRoot(data)
+            .perspectives(chosen.stream().map(Perspective::id).toList())
+            .selection(sel)
+            .maxInFlight(maxInFlight)
+            .budget(Budget.of(maxRequests, maxTokens))
+            .options(CliOptions.parse(options))
+            .listener(new ConsoleListener(stderr));
+    if (cache != null) {
+      b.cacheDir(cache);
+    }
+    if (dryRun) {
+      return dryRun(b.build(), stdout);
+    }
+    ModelSpecs.Opened m = ModelSpecs.open(model, chosen);
+    try (var client = m.client()) {
+      TrustReport report = b.model(client).modelInfo(m.info()).build().evaluate();
+      ReportOutput.write(report, out, stdout);
+      return report.run().failed() > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+    }
+  }
+
+  private static int dryRun(TrustEvaluator evaluator, PrintWriter out) {
+    long total = 0;
+    for (TrustEvaluator.Plan plan : evaluator.plan().values()) {
+      Map<String, long[]> byScenario = new LinkedHashMap<>();
+      for (Probe p : plan.probes()) {
+        long[] c = byScenario.computeIfAbsent(p.scenario(), k -> new long[2]);
+        c[0]++;
+        c[1] += p.request().samples();
+      }
+      long n = plan.probes().size();
+      total += n;
+      out.printf("%s: %d requests%n", plan.perspective(), n);
+      byScenario.forEach((s, c) -> out.printf("  %-40s %8d requests %10d samples%n", s, c[0], c[1]));
+      plan.skipped().forEach(s -> out.printf("  %-40s skipped (missing %s)%n", s.scenario(), s.missing()));
+    }
+    out.printf("total: %d requests%n", total);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.dtrust.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dtrust.core.report.TrustReport;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCliTest {
+
+  @Test
+  void demoRunsTheStarterPackOffline(@TempDir Path out) throws Exception {
+    CliRunner r = CliRunner.run("demo", "--out", out.toString());
+    assertEquals(ExitCode.OK, r.exit, r.toString());
+    TrustReport report = TrustReport.read(out.resolve("report.json"));
+    assertEquals("sim", report.model().id());
+    assertNotNull(report.perspective("stereotype"));
+    assertNotNull(report.perspective("stereotype").score());
+    assertEquals(0, report.run().failed());
+    assertTrue(report.run().planned() > 0);
+    // the report re-reads to the same text
+    assertEquals(report.toJson(), TrustReport.read(out.resolve("report.json")).toJson());
+  }
+}

@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
               .perspectives(ids)
               .build()
               .evaluate();
-      ReportOutput.write(report, out, spec.commandLine().getOut());
+      ReportOutput.write(report, java.util.List.of(), out, spec.commandLine().getOut());
       return report.run().failed() > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
     }
   }

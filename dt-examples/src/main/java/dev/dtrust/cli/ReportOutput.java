@@ -11,8 +11,10 @@ import java.nio.file.Path;
 final class ReportOutput {
   private ReportOutput() {}
 
-  static void write(TrustReport report, Path outDir, PrintWriter out) throws IOException {
-    Path file = report.write(outDir);
+  static void write(TrustReport report, java.util.List<dev.dtrust.core.gate.GateResult> gates, Path outDir, PrintWriter out)
+      throws IOException {
+    dev.dtrust.core.report.ReportFiles.write(outDir, report, gates);
+    Path file = outDir.resolve("report.json");
     for (PerspectiveReport p : report.perspectives().values()) {
       String score = p.score() != null ? PythonFloat.repr(p.score())
           : p.partialScore() != null ? "null (partial " + PythonFloat.repr(p.partialScore()) + ")" : "null";
@@ -23,6 +25,7 @@ final class ReportOutput {
     out.printf("overall score %s; %d planned, %d answered, %d failed, %d cache hits%n",
         report.score() == null ? "null" : PythonFloat.repr(report.score()),
         report.run().planned(), report.run().answered(), report.run().failed(), report.run().cacheHits());
-    out.println("wrote " + file);
+    gates.forEach(g -> out.printf("gate %-28s %-12s %s%n", g.gate(), g.outcome(), g.message()));
+    out.println("wrote " + file + " (and report.html, summary.json, report.md, junit.xml)");
   }
 }

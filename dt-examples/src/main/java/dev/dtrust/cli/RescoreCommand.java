@@ -38,6 +38,8 @@ final class RescoreCommand implements Callable<Integer> {
   @Option(names = "--option", description = "perspective option perspective.name=value (repeatable)")
   List<String> options;
 
+  @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(generations)) {
@@ -55,7 +57,8 @@ final class RescoreCommand implements Callable<Integer> {
             .options(CliOptions.parse(options))
             .build()
             .rescore();
-    ReportOutput.write(report, out, spec.commandLine().getOut());
-    return ExitCode.OK;
+    var gates = gateOptions.check(report);
+    ReportOutput.write(report, gates, out, spec.commandLine().getOut());
+    return dev.dtrust.core.gate.Gates.exitCode(gates);
   }
 }

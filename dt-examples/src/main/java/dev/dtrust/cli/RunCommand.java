@@ -63,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--option", description = "perspective option perspective.name=value (repeatable)")
   List<String> options;
 
+  @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -90,27 +92,33 @@ final class RunCommand implements Callable<Integer> {
     ModelSpecs.Opened m = ModelSpecs.open(model, chosen);
     try (var client = m.client()) {
       TrustReport report = b.model(client).modelInfo(m.info()).build().evaluate();
-      ReportOutput.write(report, out, stdout);
-      return report.run().failed() > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+      var gates = gateOptions.check(report);
+      ReportOutput.write(report, gates, out, stdout);
+      return report.run().failed() > 0 ? ExitCode.INCOMPLETE : dev.dtrust.core.gate.Gates.exitCode(gates);
     }
   }
 
   private static int dryRun(TrustEvaluator evaluator, PrintWriter out) {
     long total = 0;
+    long totalTokens = 0;
     for (TrustEvaluator.Plan plan : evaluator.plan().values()) {
       Map<String, long[]> byScenario = new LinkedHashMap<>();
+      long tokens = 0;
       for (Probe p : plan.probes()) {
-        long[] c = byScenario.computeIfAbsent(p.scenario(), k -> new long[2]);
+        long[] c = byScenario.computeIfAbsent(p.scenario(), k -> new long[3]);
         c[0]++;
         c[1] += p.request().samples();
+        c[2] += TokenEstimate.of(p.request());
+        tokens += TokenEstimate.of(p.request());
       }
       long n = plan.probes().size();
       total += n;
-      out.printf("%s: %d requests%n", plan.perspective(), n);
-      byScenario.forEach((s, c) -> out.printf("  %-40s %8d requests %10d samples%n", s, c[0], c[1]));
+      totalTokens += tokens;
+      out.printf("%s: %d requests, ~%d prompt tokens%n", plan.perspective(), n, tokens);
+      byScenario.forEach((s, c) -> out.printf("  %-40s %8d requests %10d samples %12d prompt tokens%n", s, c[0], c[1], c[2]));
       plan.skipped().forEach(s -> out.printf("  %-40s skipped (missing %s)%n", s.scenario(), s.missing()));
     }
-    out.printf("total: %d requests%n", total);
+    out.printf("total: %d requests, ~%d prompt tokens (estimate: 4 characters per token)%n", total, totalTokens);
     return ExitCode.OK;
   }
 }

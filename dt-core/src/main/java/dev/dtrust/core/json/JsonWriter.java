@@ -19,20 +19,30 @@ import java.util.Map;
 public final class JsonWriter {
   private final boolean sortKeys;
   private final String indent;
+  private final boolean asciiOnly;
 
-  private JsonWriter(boolean sortKeys, String indent) {
+  private JsonWriter(boolean sortKeys, String indent, boolean asciiOnly) {
     this.sortKeys = sortKeys;
     this.indent = indent;
+    this.asciiOnly = asciiOnly;
   }
 
   /** Compact, keys sorted by code point: {@code json.dumps(x, sort_keys=True, separators=(",",":"))}. */
   public static JsonWriter canonical() {
-    return new JsonWriter(true, null);
+    return new JsonWriter(true, null, false);
   }
 
   /** Indented by two spaces, keys in insertion order (reports). */
   public static JsonWriter pretty() {
-    return new JsonWriter(false, "  ");
+    return new JsonWriter(false, "  ", false);
+  }
+
+  /**
+   * What Python's {@code json.dump(x, indent=4)} writes after upstream's recursive key sort:
+   * sorted keys, four-space indent, non-ASCII escaped (upstream's {@code summary.json}).
+   */
+  public static JsonWriter pythonIndent4() {
+    return new JsonWriter(true, "    ", true);
   }
 
   /** The JSON text of a value. */
@@ -46,7 +56,7 @@ public final class JsonWriter {
     if (v == null) {
       b.append("null");
     } else if (v instanceof String s) {
-      string(b, s);
+      string(b, s, asciiOnly);
     } else if (v instanceof Boolean bool) {
       b.append(bool ? "true" : "false");
     } else if (v instanceof Double d) {
@@ -71,7 +81,7 @@ public final class JsonWriter {
       }
       list(b, l, depth);
     } else if (v instanceof Character c) {
-      string(b, c.toString());
+      string(b, c.toString(), asciiOnly);
     } else {
       throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
     }
@@ -104,7 +114,7 @@ public final class JsonWriter {
       }
       first = false;
       newline(b, depth + 1);
-      string(b, String.valueOf(e.getKey()));
+      string(b, String.valueOf(e.getKey()), asciiOnly);
       b.append(indent == null ? ":" : ": ");
       write(b, e.getValue(), depth + 1);
     }
@@ -157,7 +167,7 @@ public final class JsonWriter {
   }
 
   /** Appends a JSON string literal with Python's escapes. */
-  static void string(StringBuilder b, String s) {
+  static void string(StringBuilder b, String s, boolean asciiOnly) {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -170,7 +180,7 @@ public final class JsonWriter {
         case '\b' -> b.append("\\b");
         case '\f' -> b.append("\\f");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || (asciiOnly && c > 0x7f)) {
             b.append(String.format("\\u%04x", (int) c));
           } else {
             b.append(c);

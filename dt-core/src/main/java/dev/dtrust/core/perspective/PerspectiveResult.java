@@ -52,4 +52,22 @@ public interface PerspectiveResult {
 
   /** The worst probes, for people to read. */
   List<FailureExample> failures();
+
+  /**
+   * This perspective's entries in upstream's leaderboard {@code summary.json} for one model
+   * ({@code spec/summary.md}): {@code {"aggregated": {key: value}, "breakdown": {...}}}, with
+   * upstream's keys and units ({@code score}/{@code rejection_rate} for most perspectives,
+   * {@code agg_score}/{@code ref_rate} for machine ethics, …). The default is {@code score} and
+   * {@code rejection_rate} on 0–100 and the scenarios as breakdown; perspectives whose summary
+   * differs override it.
+   */
+  default Map<String, Object> summarize() {
+    Map<String, Object> aggregated = new java.util.LinkedHashMap<>();
+    aggregated.put("score", score());
+    aggregated.put("rejection_rate", refusalRate());
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", scenarios());
+    return out;
+  }
 }

@@ -24,7 +24,8 @@ public record PerspectiveReport(
     Map<String, Object> metrics,
     Map<String, Object> scenarios,
     List<Skipped> skipped,
-    List<FailureExample> failures)
+    List<FailureExample> failures,
+    Map<String, Object> summarize)
     implements PerspectiveResult {
 
   public PerspectiveReport {
@@ -32,6 +33,7 @@ public record PerspectiveReport(
     scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
     skipped = List.copyOf(skipped);
     failures = List.copyOf(failures);
+    summarize = Collections.unmodifiableMap(new LinkedHashMap<>(summarize));
   }
 
   /** The report section of a result. */
@@ -41,6 +43,6 @@ public record PerspectiveReport(
     }
     return new PerspectiveReport(
         r.perspective(), r.score(), r.refusalRate(), r.complete(), r.partialScore(), r.scorer(),
-        r.comparable(), r.metrics(), r.scenarios(), r.skipped(), r.failures());
+        r.comparable(), r.metrics(), r.scenarios(), r.skipped(), r.failures(), r.summarize());
   }
 }

@@ -110,6 +110,7 @@ final class ReportJson {
       failures.add(m);
     }
     o.put("failures", failures);
+    o.put("summarize", p.summarize());
     return o;
   }
 
@@ -163,7 +164,7 @@ final class ReportJson {
     return new PerspectiveReport(
         id, number(p.get("score")), number(p.get("refusalRate")), p.path("complete").asBoolean(),
         number(p.get("partialScore")), nullableText(p.get("scorer")), p.path("comparable").asBoolean(true),
-        object(p.get("metrics")), object(p.get("scenarios")), skipped, failures);
+        object(p.get("metrics")), object(p.get("scenarios")), skipped, failures, object(p.get("summarize")));
   }
 
   @SuppressWarnings("unchecked")

@@ -102,6 +102,28 @@ public record StereotypeResult(
     return m;
   }
 
+  /** Upstream's {@code 25_compiled.json}: model name, the three blocks, the overall keys. */
+  public Map<String, Object> compiled() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model_name", modelName);
+    m.putAll(scenarios());
+    m.put("overall_score", overallScore);
+    m.put("overall_rejection_rate", overallRejectionRate);
+    return m;
+  }
+
+  @Override
+  public Map<String, Object> summarize() {
+    // spec summary.md: summarize.py scales the compiled overall keys by 100; breakdown = the compiled file
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    aggregated.put("score", score());
+    aggregated.put("rejection_rate", refusalRate());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", compiled());
+    return out;
+  }
+
   @Override
   public Map<String, Object> scenarios() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -46,6 +46,6 @@ public final class MarkdownReport {
 
   /** Escapes what would break a Markdown table cell or inject markup. */
   private static String cell(String s) {
-    return Html.escape(s).replace("|", "\\|").replace("\n", " ");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ");
   }
 }

@@ -8,7 +8,10 @@ public final class PythonLiteralException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based character offset of the problem. */
     private final int offset;
+
+    /** What the parser expected at the offset. */
     private final String expected;
 
     /**

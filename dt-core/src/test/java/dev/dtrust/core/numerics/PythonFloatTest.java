@@ -116,4 +116,23 @@ class PythonFloatTest {
         mantissa = mantissa.replaceFirst("0+$", "");
         return mantissa.length();
     }
+
+    /** CPython 3.11 repr of doubles given by their bits; the first five are ones where Java 17 prints other digits. */
+    @ParameterizedTest
+    @CsvSource({
+        "438770886eb98dae, 2.1112498367559827e+17",
+        "43978e7e4f5a531f, 4.243582472120422e+17",
+        "43d9012e95ec1c9a, 7.207090189484845e+18",
+        "43a1069617b76878, 6.13416488555265e+17",
+        "43ca9a30f421132a, 3.83379683296925e+18",
+        "0060c67fdca595c8, 7.46529569144553e-307",
+        "81daad106bd0638b, -9.958307992276923e-300",
+        "408101d574126c3c, 544.2292252959519",
+        "40983e626e027b3e, 1551.5961227786752",
+        "41bbf7ead19e7833, 469232337.6190216",
+    })
+    void cpythonReprOfBits(String bits, String expected) {
+        double x = Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16));
+        assertEquals(expected, PythonFloat.repr(x));
+    }
 }

@@ -85,6 +85,27 @@ public final class TrustEvaluator {
     this.options = Options.of(b.options);
     this.extensions = Extensions.of(b.extensions);
     this.generations = b.generations;
+    requireKnownScenarios();
+  }
+
+  /** A named selection must name scenarios that exist: a typo never silently plans nothing. */
+  private void requireKnownScenarios() {
+    if (selection.kind() != Selection.Kind.NAMED) {
+      return;
+    }
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    for (Perspective p : perspectives) {
+      for (dev.dtrust.core.perspective.Scenario s : p.scenarios()) {
+        known.add(s.id());
+        known.add(p.id() + "/" + s.id());
+      }
+    }
+    for (String name : selection.names()) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown scenario '" + name + "' for perspectives "
+            + perspectives.stream().map(Perspective::id).toList() + "; known: " + String.join(", ", known));
+      }
+    }
   }
 
   /** A new builder. */

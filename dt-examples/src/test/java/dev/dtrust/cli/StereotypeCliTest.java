@@ -86,5 +86,39 @@ class StereotypeCliTest {
     CliRunner r = CliRunner.run("run", "--model", "nosuch:x", "--data", ".", "--out", "x", "--perspectives", "stereotype");
     assertEquals(ExitCode.BAD_INPUT, r.exit, r.toString());
     assertTrue(r.err.contains("nosuch"), r.err);
+    CliRunner typo = CliRunner.run("run", "--model", "sim", "--data", ".", "--out", "x", "--perspectives", "stereotype",
+        "--scenarios", "benign,targetted");
+    assertEquals(ExitCode.BAD_INPUT, typo.exit, typo.toString());
+    assertTrue(typo.err.contains("unknown scenario 'targetted'"), typo.err);
+    assertEquals(ExitCode.BAD_INPUT, CliRunner.run("run", "--model", "sim", "--data", ".", "--out", "x", "--gate", "stereotype=>3").exit);
+  }
+
+  private static java.util.List<String> topics() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    SharedData.expected("stereotype-gpt-3.5.json").path("compiled").path("benign").path("stereotype_topic_mean")
+        .fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void brokenRecordingsExitTwoNamingFileAndLine(@TempDir Path dir) throws Exception {
+    Path root = SharedData.root();
+    Path gen = dir.resolve("gen/openai/benign");
+    Files.createDirectories(gen);
+    // every topic file present so the scenario is read; the first one (hiv) is broken
+    for (String t : topics()) {
+      Files.writeString(gen.resolve("m_" + t + ".csv"), "model,system_prompt,user_prompt,gen_0\n");
+    }
+    Files.writeString(gen.resolve("m_hiv.csv"), "model,system_prompt,user_prompt,gen_0\nm,s,\"unclosed,x\n");
+    CliRunner r = CliRunner.run("rescore", "--perspective", "stereotype", "--generations", dir.resolve("gen").toString(),
+        "--data", root.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(ExitCode.BAD_INPUT, r.exit, r.toString());
+    assertTrue(r.err.contains("m_hiv.csv:2: a quoted field is not closed"), r.err);
+    Files.writeString(gen.resolve("m_hiv.csv"), "model,system_prompt,user_prompt,gen_0\nm,s,u,\"{'agreeability_num': 1, 'output': 'x'\"\n");
+    CliRunner r2 = CliRunner.run("rescore", "--perspective", "stereotype", "--generations", dir.resolve("gen").toString(),
+        "--data", root.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(ExitCode.BAD_INPUT, r2.exit, r2.toString());
+    assertTrue(r2.err.contains("m_hiv.csv:2: field \"gen_0\": not a Python dict literal"), r2.err);
+    assertFalse(r2.err.contains("\tat "), r2.err);
   }
 }

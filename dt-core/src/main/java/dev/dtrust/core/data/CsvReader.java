@@ -14,8 +14,10 @@ import java.util.List;
 public final class CsvReader implements AutoCloseable {
   private final Reader in;
   private final String file;
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int limit;
   private long line = 1;
-  private int peeked = -2;
 
   /** A reader over {@code in}; {@code file} names it in errors. */
   public CsvReader(Reader in, String file) {
@@ -26,27 +28,27 @@ public final class CsvReader implements AutoCloseable {
   /** A record and the 1-based line it starts on. */
   public record Row(long line, List<String> fields) {}
 
-  private int read() throws IOException {
-    if (peeked != -2) {
-      int c = peeked;
-      peeked = -2;
-      return c;
+  /** Refills the buffer; false at the end of the input. */
+  private boolean fill() throws IOException {
+    if (pos < limit) {
+      return true;
     }
-    return in.read();
-  }
-
-  private int peek() throws IOException {
-    if (peeked == -2) {
-      peeked = in.read();
+    int n;
+    do {
+      n = in.read(buf, 0, buf.length);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
     }
-    return peeked;
+    pos = 0;
+    limit = n;
+    return true;
   }
 
   /** The next record, or {@code null} at the end of the input. */
   public Row next() {
     try {
-      int c = peek();
-      if (c == -1) {
+      if (!fill()) {
         return null;
       }
       long start = line;
@@ -55,33 +57,45 @@ public final class CsvReader implements AutoCloseable {
       boolean quoted = false;
       boolean fieldStarted = false;
       while (true) {
-        c = read();
-        if (quoted) {
-          if (c == -1) {
+        if (!fill()) {
+          if (quoted) {
             throw new DataException(file, start, null, "a quoted field is not closed before the end of the file");
           }
-          if (c == '"') {
-            if (peek() == '"') {
-              read();
+          fields.add(field.toString());
+          return new Row(start, fields);
+        }
+        if (quoted) {
+          // copy a run of ordinary characters at once
+          int i = pos;
+          while (i < limit && buf[i] != '"') {
+            if (buf[i] == '\n') {
+              line++;
+            }
+            i++;
+          }
+          field.append(buf, pos, i - pos);
+          pos = i;
+          if (pos < limit) {
+            pos++; // the quote
+            if (!fill()) {
+              quoted = false;
+              continue;
+            }
+            if (buf[pos] == '"') {
               field.append('"');
+              pos++;
             } else {
               quoted = false;
             }
-          } else {
-            if (c == '\n') {
-              line++;
-            }
-            field.append((char) c);
           }
           continue;
         }
-        if (c == -1 || c == '\n' || c == '\r') {
-          if (c == '\r' && peek() == '\n') {
-            read();
+        char c = buf[pos++];
+        if (c == '\n' || c == '\r') {
+          if (c == '\r' && fill() && buf[pos] == '\n') {
+            pos++;
           }
-          if (c != -1) {
-            line++;
-          }
+          line++;
           fields.add(field.toString());
           return new Row(start, fields);
         }
@@ -89,11 +103,11 @@ public final class CsvReader implements AutoCloseable {
           fields.add(field.toString());
           field.setLength(0);
           fieldStarted = false;
-        } else if (c == '"' && !fieldStarted && field.length() == 0) {
+        } else if (c == '"' && !fieldStarted) {
           quoted = true;
           fieldStarted = true;
         } else {
-          field.append((char) c);
+          field.append(c);
           fieldStarted = true;
         }
       }

@@ -1,9 +1,9 @@
 package dev.dtrust.perspectives.advdemonstration;
 
 import dev.dtrust.core.data.Templates;
+import dev.dtrust.core.python.PythonStrings;
 import dev.dtrust.core.python.PythonStrip;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Upstream's answer check ({@code aggregate_score.test} and {@code refuse}, spec §5): an answer is
@@ -75,8 +75,8 @@ final class AnswerJudge {
     return false;
   }
 
-  /** Python {@code str.lower()} (numerics.md §7: locale-free full mapping). */
+  /** Python {@code str.lower()} (numerics.md §7). */
   private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    return PythonStrings.lower(s);
   }
 }

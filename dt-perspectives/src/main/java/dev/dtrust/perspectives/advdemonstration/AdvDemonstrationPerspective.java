@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Options ({@code adv_demonstration.<name>}): {@code model} — whose recordings to rescore when
  * several are side by side; {@code examplePrefix=true} — upstream's unused layout with named
  * system turns; {@code sharedSpuriousZero=true} — spec quirk 6, zero-shot spurious recordings in
- * the entail-bias folder as seed 0.
+ * the entail-bias folder as seed 0; {@code upstreamResultsCache=<folder>} — spec quirk 5, rescoring
+ * reuses upstream's cached per-seed results.
  */
 public final class AdvDemonstrationPerspective implements Perspective {
   /** The perspective id. */
@@ -251,7 +252,11 @@ public final class AdvDemonstrationPerspective implements Perspective {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("model", layout.model());
     extra.put("missing_recordings", missing);
-    return new AdvDemonstrationScorer(catalog, files).result(true, List.of(), List.of(), extra);
+    String cacheDir = ctx.options().get("upstreamResultsCache", "");
+    Map<String, double[]> seedCache = cacheDir.isBlank() || layout.model().isEmpty()
+        ? Map.of()
+        : UpstreamSeedCache.read(Path.of(cacheDir), layout.model());
+    return new AdvDemonstrationScorer(catalog, files, seedCache).result(true, List.of(), List.of(), extra);
   }
 
   /**

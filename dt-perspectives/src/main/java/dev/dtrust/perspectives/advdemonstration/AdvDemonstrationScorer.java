@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 final class AdvDemonstrationScorer {
   private final List<AdvDemoScenario> catalog;
   private final Map<String, FileScore> files;
+  private final Map<String, double[]> seedCache;
 
   private final Map<String, AccRej> configs = new LinkedHashMap<>();
 
@@ -28,8 +29,17 @@ final class AdvDemonstrationScorer {
    * @param files   tallies by file key
    */
   AdvDemonstrationScorer(List<AdvDemoScenario> catalog, Map<String, FileScore> files) {
+    this(catalog, files, Map.of());
+  }
+
+  /**
+   * @param seedCache per-seed {@code [acc, rej]} by upstream key ({@code main_verb_cf/42}) that win
+   *                  over the files (spec quirk 5, an option)
+   */
+  AdvDemonstrationScorer(List<AdvDemoScenario> catalog, Map<String, FileScore> files, Map<String, double[]> seedCache) {
     this.catalog = catalog;
     this.files = files;
+    this.seedCache = seedCache;
   }
 
   /** The running means of one family: full (every configuration present) or partial. */
@@ -142,13 +152,24 @@ final class AdvDemonstrationScorer {
     List<Double> acc = new ArrayList<>();
     List<Double> rej = new ArrayList<>();
     for (int seed : s.seeds()) {
-      FileScore f = files.get(s.fileKey(seed, suffix));
-      if (f == null || !f.valid()) {
-        continue; // spec §4 / quirk 3: a missing or mismatched seed contributes nothing
+      String seedKey = key.isEmpty() ? String.valueOf(seed) : key + "/" + seed;
+      double[] cached = s.configKey() == null ? null : seedCache.get(seedKey);
+      double a;
+      double r;
+      if (cached != null) {
+        a = cached[0];
+        r = cached[1];
+      } else {
+        FileScore f = files.get(s.fileKey(seed, suffix));
+        if (f == null || !f.valid()) {
+          continue; // spec §4 / quirk 3: a missing or mismatched seed contributes nothing
+        }
+        a = f.acc();
+        r = f.rej();
       }
-      acc.add(f.acc());
-      rej.add(f.rej());
-      section.put(key.isEmpty() ? String.valueOf(seed) : key + "/" + seed, List.of(f.acc(), f.rej()));
+      acc.add(a);
+      rej.add(r);
+      section.put(seedKey, List.of(a, r));
     }
     if (acc.isEmpty()) {
       return null;

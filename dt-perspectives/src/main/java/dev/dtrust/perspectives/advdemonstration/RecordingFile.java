@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtrust.core.data.DataException;
 import java.io.IOException;
@@ -33,19 +32,29 @@ final class RecordingFile {
             "expected one JSON array of responses (upstream's recording format)");
       }
       int i = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         long line = line(p);
-        JsonNode choices = MAPPER.readTree(p);
-        String field = "[" + i + "][0].message.content";
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+        if (t != JsonToken.START_ARRAY) {
+          throw new DataException(displayName, line, "[" + i + "]", "expected an array of choices, found " + t);
+        }
+        String content = null;
+        boolean first = true;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (first && p.currentToken() == JsonToken.START_OBJECT) {
+            content = firstChoiceContent(p);
+          } else {
+            p.skipChildren();
+          }
+          first = false;
+        }
+        if (first) {
           throw new DataException(displayName, line, "[" + i + "]", "expected a non-empty array of choices");
         }
-        JsonNode content = choices.get(0).path("message").path("content");
-        if (!content.isTextual()) {
-          throw new DataException(displayName, line, field,
-              content.isMissingNode() ? "missing" : "expected a string, found " + content.getNodeType());
+        if (content == null) {
+          throw new DataException(displayName, line, "[" + i + "][0].message.content", "missing");
         }
-        out.add(content.asText());
+        out.add(content);
         i++;
       }
     } catch (JsonProcessingException e) {
@@ -56,6 +65,29 @@ final class RecordingFile {
       throw new DataException(displayName, 0, null, "cannot read: " + e.getMessage(), e);
     }
     return out;
+  }
+
+  /** {@code message.content} of the choice object the parser is at (left at its END_OBJECT); null when absent. */
+  private static String firstChoiceContent(JsonParser p) throws IOException {
+    String content = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals("message") && v == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken fv = p.nextToken();
+          if (field.equals("content") && fv == JsonToken.VALUE_STRING) {
+            content = p.getText();
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return content;
   }
 
   private static long line(JsonParser p) {

@@ -78,6 +78,31 @@ public record AdvDemonstrationResult(
     return AdvDemonstrationPerspective.ID;
   }
 
+  /**
+   * Upstream's summary entries ({@code summarize.py get_adv_demo_scores}): score and rejection rate
+   * ×100, and as breakdown the score file with {@code adv_demonstration} and {@code
+   * adv_demonstration_rej} ×100; {@code null} breakdown when there is no score (upstream skips the model).
+   */
+  @Override
+  public Map<String, Object> summarize() {
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    aggregated.put("score", score);
+    aggregated.put("rejection_rate", refusalRate);
+    Map<String, Object> breakdown = null;
+    if (score != null) {
+      breakdown = new LinkedHashMap<>();
+      for (String family : List.of("counterfactual", "spurious", "backdoor")) {
+        breakdown.put(family, metrics.get(family));
+      }
+      breakdown.put("adv_demonstration", score);
+      breakdown.put("adv_demonstration_rej", refusalRate);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", breakdown);
+    return out;
+  }
+
   /** The seed means of one configuration ({@code main_verb_cf}, {@code badword_setup1_asr}), or null. */
   public @Nullable AccRej config(String key) {
     return configs.get(key);

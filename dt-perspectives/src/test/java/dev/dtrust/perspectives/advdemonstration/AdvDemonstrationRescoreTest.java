@@ -65,6 +65,26 @@ class AdvDemonstrationRescoreTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void upstreamSummaryEntries() {
+    Map<String, Object> summary = result.summarize();
+    Map<String, Object> aggregated = (Map<String, Object>) summary.get("aggregated");
+    assertEquals(81.13078054690203, aggregated.get("score"));
+    assertEquals(0.7861284181377638, aggregated.get("rejection_rate"));
+    JsonNode e = expected.get("summarize_get_adv_demo_scores_breakdown").get(MODEL);
+    Map<String, Object> b = (Map<String, Object>) summary.get("breakdown");
+    assertEquals(List.copyOf(iterable(e)), List.copyOf(b.keySet()));
+    assertEquals(e.get("adv_demonstration").asDouble(), b.get("adv_demonstration"));
+    assertEquals(e.get("adv_demonstration_rej").asDouble(), b.get("adv_demonstration_rej"));
+    for (String family : List.of("counterfactual", "spurious", "backdoor")) {
+      Map<String, Object> m = (Map<String, Object>) b.get(family);
+      for (String k : iterable(e.get(family))) {
+        assertEquals(e.get(family).get(k).asDouble(), m.get(k), family + "." + k);
+      }
+    }
+  }
+
+  @Test
   void item12_final() {
     assertEquals(0.8113078054690203, result.advDemonstration());
     assertEquals(0.007861284181377638, result.advDemonstrationRej());

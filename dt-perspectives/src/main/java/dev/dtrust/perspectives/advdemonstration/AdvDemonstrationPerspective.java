@@ -1,5 +1,6 @@
 package dev.dtrust.perspectives.advdemonstration;
 
+import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.DataRoot;
 import dev.dtrust.core.data.JsonLines;
 import dev.dtrust.core.data.Templates;
@@ -134,7 +135,7 @@ public final class AdvDemonstrationPerspective implements Perspective {
     }
     if (yes.size() != rest.size()) {
       // upstream asserts equal halves before sending anything
-      throw new dev.dtrust.core.data.DataException(root.name(rel), 0, "label",
+      throw new DataException(root.name(rel), 0, "label",
           "a spurious file needs as many 'yes' records as others; found " + yes.size() + " and " + rest.size());
     }
     List<DemoRecord> out = new ArrayList<>(yes);

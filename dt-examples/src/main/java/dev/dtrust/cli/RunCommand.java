@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             .maxInFlight(maxInFlight)
             .budget(Budget.of(maxRequests, maxTokens))
             .options(CliOptions.parse(options))
-            .listener(new ConsoleListener(stderr));
+            .listener(ConsoleListener.forConsole(stderr));
     if (cache != null) {
       b.cacheDir(cache);
     }

@@ -1,5 +1,6 @@
 package dev.dtrust.perspectives.toxicity;
 
+import dev.dtrust.core.python.PythonStrings;
 import java.util.List;
 
 /**
@@ -38,26 +39,6 @@ final class GenerationText {
 
   /** Whether {@code text.strip()} is empty in Python: every character is Python whitespace (spec §10). */
   static boolean isBlank(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (!isPythonSpace(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Python's {@code str.isspace} for one BMP character (all its whitespace is in the BMP). */
-  static boolean isPythonSpace(char c) {
-    return (c >= 0x09 && c <= 0x0D)
-        || (c >= 0x1C && c <= 0x20)
-        || c == 0x85
-        || c == 0xA0
-        || c == 0x1680
-        || (c >= 0x2000 && c <= 0x200A)
-        || c == 0x2028
-        || c == 0x2029
-        || c == 0x202F
-        || c == 0x205F
-        || c == 0x3000;
+    return text.isEmpty() || PythonStrings.isspace(text);
   }
 }

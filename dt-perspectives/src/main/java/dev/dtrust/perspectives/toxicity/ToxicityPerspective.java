@@ -69,8 +69,8 @@ public final class ToxicityPerspective implements Perspective {
     List<ToxicityScenario> runnable = new ArrayList<>();
     for (ToxicityScenario s : ToxicityScenario.ALL) {
       if (ctx.runnable(s.toScenario())) {
-        templates.generation(s.id());
         templates.systemPrompt(s.template());
+        templates.generation(s.id());
         runnable.add(s);
       }
     }

@@ -270,6 +270,7 @@ public final class ToxicityPerspective implements Perspective {
     /** Scores a probe's generations, or records it as failed and returns {@code null}. */
     List<ScoredGeneration> scoreAll(String scenario, String key, List<ChatMessage> prompt, List<String> texts) {
       List<ScoredGeneration> out = new ArrayList<>(texts.size());
+      ScoredGeneration most = null;
       for (String t : texts) {
         ScoredGeneration s;
         try {
@@ -280,9 +281,13 @@ public final class ToxicityPerspective implements Perspective {
           return null;
         }
         out.add(s);
-        if (s.scores() != null) {
-          offerWorst(s.scores().toxicity(), new FailureExample(scenario, key, prompt, s.text()));
+        if (s.scores() != null && (most == null || s.scores().toxicity() > most.scores().toxicity())) {
+          most = s;
         }
+      }
+      if (most != null) {
+        // one example per probe: its most toxic sample
+        offerWorst(most.scores().toxicity(), new FailureExample(scenario, key, prompt, most.text()));
       }
       return out;
     }

@@ -99,4 +99,32 @@ class ToxicityRescoreCliTest {
     assertEquals(2, code);
     assertTrue(err.toString().contains("unknown toxicity scorer 'nope'"), err.toString());
   }
+
+  @Test
+  void dryRunShowsTheLeaderboardRequestCount() {
+    Path root = SharedData.root();
+    CliRunner r = CliRunner.run("run", "--model", "sim", "--data", root.toString(), "--perspectives", "toxicity",
+        "--out", tmp.resolve("dry").toString(), "--dry-run");
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("toxicity: 9592 requests"), r.out);
+    assertTrue(r.out.matches("(?s).*rtp-toxic-benign +1196 requests +29900 samples.*"), r.out);
+    assertTrue(r.out.matches("(?s).*gpt4-toxic-adv +1200 requests +30000 samples.*"), r.out);
+  }
+
+  @Test
+  void replayOfTheStudyRunsThroughTheCli() throws Exception {
+    Path root = SharedData.root();
+    Path out = tmp.resolve("replay");
+    CliRunner r = CliRunner.run("run", "--model", "replay:" + root.resolve("generations"), "--data", root.toString(),
+        "--perspectives", "toxicity", "--scenarios", "system-prompt-0,system-prompt-1",
+        "--toxicity-scorer", "fake-sha256-v1", "--out", out.toString());
+    assertEquals(0, r.exit, r.toString());
+    TrustReport report = TrustReport.read(out.resolve("report.json"));
+    assertEquals(2392, report.run().answered());
+    PerspectiveReport p = report.perspective("toxicity");
+    assertFalse(p.complete());
+    assertNull(p.score());
+    assertEquals(49.66174975735677, p.partialScore());
+    assertEquals(11.036789297658864, p.refusalRate());
+  }
 }

@@ -99,6 +99,30 @@ public record ToxicityResult(
     return m;
   }
 
+  /**
+   * Upstream's {@code summarize.get_toxicity_scores()} (spec §8, summary.md): {@code score} =
+   * aggregated-score × 100 and {@code rejection_rate} = the mean of the {@code rej_rates} as a
+   * fraction (Q2); breakdown = the report with the score × 100. Upstream skips a model without
+   * {@code aggregated-score}; here its aggregated entry is empty and its breakdown keeps the runs
+   * present. Keys carry no {@code <model>/} prefix.
+   */
+  @Override
+  public Map<String, Object> summarize() {
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    Map<String, Object> breakdown = new LinkedHashMap<>(aggregate.report());
+    if (complete && aggregate.score() != null) {
+      aggregated.put("score", aggregate.score());
+      aggregated.put("rejection_rate", aggregate.rejectionRate());
+      breakdown.put("aggregated-score", aggregate.score());
+    } else {
+      breakdown.remove("aggregated-score");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", breakdown);
+    return out;
+  }
+
   @Override
   public Map<String, Object> scenarios() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -86,6 +86,13 @@ class ToxicityEngineTest {
     assertEquals(8, p.scenarios().size());
     assertEquals(17, ((Map<?, ?>) p.metrics().get("report.jsonl")).size());
     assertEquals(1 - tox, p.metrics().get("aggregated-score"));
+    // summary.json export: upstream's fraction for the rejection rate (Q2), score x 100
+    Map<?, ?> aggregated = (Map<?, ?>) p.summarize().get("aggregated");
+    assertEquals((1 - tox) * 100, aggregated.get("score"));
+    assertEquals(1.0, aggregated.get("rejection_rate"));
+    assertEquals((1 - tox) * 100, ((Map<?, ?>) p.summarize().get("breakdown")).get("aggregated-score"));
+    String summary = dev.dtrust.core.report.SummaryJson.write(report);
+    assertTrue(summary.matches("(?s).*\"rejection_rate\": \\{\\s*\"test\": 1\\.0\\s*\\}.*"), summary);
   }
 
   @Test

@@ -267,6 +267,9 @@ class ToxicityFidelityTest {
     assertNull(rescored.aggregatedScore());
     assertFalse(rescored.aggregate().report().containsKey("aggregated-score"));
     assertEquals(8, rescored.skipped().size());
+    // summarize skips a model without aggregated-score: no aggregated entry
+    assertEquals(Map.of(), rescored.summarize().get("aggregated"));
+    assertEquals(expectedReport, rescored.summarize().get("breakdown"));
   }
 
   // 10: substitute (partial) score over the two runs

@@ -58,12 +58,12 @@ final class RecordedGenerations {
   record Record(long line, @Nullable String prompt, @Nullable List<ChatMessage> message, List<String> texts) {}
 
   /**
-   * The toxicity recordings folder: {@code root/toxicity} when {@code root} holds one (a
-   * generations root), {@code root/generations/toxicity} for a data root, else {@code root}
-   * itself (the perspective's own folder, or upstream's {@code data/toxicity/generations}).
+   * The toxicity recordings folder: {@code root/generations/toxicity} for a data root (whose own
+   * {@code toxicity/} holds inputs), {@code root/toxicity} for a generations root, else {@code
+   * root} itself (the perspective's own folder, or upstream's {@code data/toxicity/generations}).
    */
   static Path folder(Path root) {
-    for (String sub : List.of("toxicity", "generations/toxicity")) {
+    for (String sub : List.of("generations/toxicity", "toxicity")) {
       if (Files.isDirectory(root.resolve(sub))) {
         return root.resolve(sub);
       }

@@ -101,6 +101,16 @@ class RecordedGenerationsTest {
   }
 
   @Test
+  void dataRootGenerationsRootAndOwnFolderAreAllAccepted() throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data.resolve("toxicity/user_prompts"));
+    Files.createDirectories(data.resolve("generations/toxicity"));
+    assertEquals(data.resolve("generations/toxicity"), RecordedGenerations.folder(data));
+    assertEquals(data.resolve("generations/toxicity"), RecordedGenerations.folder(data.resolve("generations")));
+    assertEquals(data.resolve("generations/toxicity"), RecordedGenerations.folder(data.resolve("generations/toxicity")));
+  }
+
+  @Test
   void missingGenerationsFolderIsBadData() throws Exception {
     assertThrows(DataException.class,
         () -> new ToxicityPerspective().rescore(ctx(tmp.resolve("nothing-here"), Map.of())));

@@ -7,6 +7,7 @@ import dev.dtrust.core.report.TrustReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,9 @@ final class RescoreCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
+  @Option(names = "--toxicity-scorer", description = "toxicity scorer: fake-sha256-v1 (a test scorer), recorded:<file>, or one a client module registers")
+  String toxicityScorer;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(generations)) {
@@ -55,6 +59,7 @@ final class RescoreCommand implements Callable<Integer> {
             .perspectives(ids)
             .generations(generations)
             .options(CliOptions.parse(options))
+            .options(toxicityScorer == null ? Map.of() : Map.of("toxicity.scorer", toxicityScorer))
             .build()
             .rescore();
     var gates = gateOptions.check(report);

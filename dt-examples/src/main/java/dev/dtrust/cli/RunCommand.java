@@ -65,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
+  @Option(names = "--toxicity-scorer", description = "toxicity scorer: fake-sha256-v1 (a test scorer), recorded:<file>, or one a client module registers")
+  String toxicityScorer;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -82,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
             .maxInFlight(maxInFlight)
             .budget(Budget.of(maxRequests, maxTokens))
             .options(CliOptions.parse(options))
+            .options(toxicityScorer == null ? Map.of() : Map.of("toxicity.scorer", toxicityScorer))
             .listener(ConsoleListener.forConsole(stderr));
     if (cache != null) {
       b.cacheDir(cache);

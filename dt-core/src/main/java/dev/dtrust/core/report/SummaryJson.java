@@ -26,6 +26,9 @@ public final class SummaryJson {
       r.perspectives().forEach((id, p) -> {
         String key = UPSTREAM_KEYS.getOrDefault(id, id);
         Object agg = p.summarize().get("aggregated");
+        if (!(agg instanceof Map<?, ?> a) || a.isEmpty()) {
+          return; // spec summary.md: upstream leaves out a model with no aggregated score
+        }
         if (agg instanceof Map<?, ?> m) {
           @SuppressWarnings("unchecked")
           Map<String, Object> perKey = (Map<String, Object>) aggregated.computeIfAbsent(key, k -> new TreeMap<String, Object>());

@@ -75,7 +75,6 @@ public final class FairnessPerspective implements Perspective {
       attrs.put("index", r.index());
       attrs.put("label", r.label());
       attrs.put("dataset", s.dataset().key());
-      attrs.put("records", records.size());
       out.add(new Probe(ID, s.id(), "index=" + r.index(), builder.request(s.dataset(), r), attrs));
     }
     return out;

@@ -56,8 +56,8 @@ public final class FairnessPromptBuilder {
   /** A builder over the given templates. */
   public FairnessPromptBuilder(Templates templates, FewShotLayout layout) {
     this.templates = templates;
-    this.zeroShot = compile("/message_layouts/" + ZERO_SHOT);
-    this.fewShot = compile("/message_layouts/" + layout.templateKey());
+    this.zeroShot = compile("/message_layouts/" + ZERO_SHOT, false);
+    this.fewShot = compile("/message_layouts/" + layout.templateKey(), false);
     for (FairnessScenario.Dataset d : FairnessScenario.Dataset.values()) {
       JsonNode t = templates.root().at("/task_descriptions/" + d.key());
       if (t.isTextual()) {
@@ -100,7 +100,7 @@ public final class FairnessPromptBuilder {
     return out;
   }
 
-  private List<Step> compile(String pointer) {
+  private List<Step> compile(String pointer, boolean inRepeat) {
     JsonNode layout = templates.node(pointer);
     if (!layout.isArray()) {
       throw new DataException(templates.file(), 0, pointer, "expected an array of message steps, found " + layout.getNodeType());
@@ -110,20 +110,20 @@ public final class FairnessPromptBuilder {
       String at = pointer + "/" + i;
       JsonNode step = layout.get(i);
       if (step.has("repeat_per_example")) {
-        List<Step> inner = compile(at + "/repeat_per_example");
+        List<Step> inner = compile(at + "/repeat_per_example", true);
         steps.add(new Step(null, null, null, inner));
       } else {
         String role = templates.text(at + "/role");
         JsonNode nameNode = step.get("name");
         String name = nameNode == null || nameNode.isNull() ? null : templates.text(at + "/name");
-        steps.add(new Step(role, name, parseRecipe(templates.text(at + "/content"), at + "/content"), null));
+        steps.add(new Step(role, name, parseRecipe(templates.text(at + "/content"), at + "/content", inRepeat), null));
       }
     }
     return steps;
   }
 
   /** Splits a recipe on {@code +}; template-level placeholders are resolved now, record-level ones later. */
-  private List<Part> parseRecipe(String recipe, String pointer) {
+  private List<Part> parseRecipe(String recipe, String pointer, boolean inRepeat) {
     List<Part> parts = new ArrayList<>();
     for (String token : recipe.split("\\+", -1)) {
       if (token.equals("\\n")) {
@@ -133,8 +133,12 @@ public final class FairnessPromptBuilder {
         switch (var) {
           case "task" -> parts.add(new Part(Kind.TASK, null));
           case "input" -> parts.add(new Part(Kind.INPUT, null));
-          case "example_input" -> parts.add(new Part(Kind.EXAMPLE_INPUT, null));
-          case "example_label_capitalized" -> parts.add(new Part(Kind.EXAMPLE_LABEL, null));
+          case "example_input", "example_label_capitalized" -> {
+            if (!inRepeat) {
+              throw new DataException(templates.file(), 0, pointer, "{" + var + "} is only defined inside repeat_per_example");
+            }
+            parts.add(new Part(var.equals("example_input") ? Kind.EXAMPLE_INPUT : Kind.EXAMPLE_LABEL, null));
+          }
           default -> {
             String target = "/" + String.join("/", var.split("\\."));
             if (templates.root().at(target).isMissingNode()) {

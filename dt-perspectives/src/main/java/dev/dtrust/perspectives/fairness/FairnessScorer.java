@@ -10,6 +10,7 @@ import dev.dtrust.core.numerics.NumpySum;
 import dev.dtrust.core.perspective.FailureExample;
 import dev.dtrust.core.perspective.Skipped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ public final class FairnessScorer {
         }
         Aggregate a = aggregate(ordered, TieBreaker.fixed(outcomes));
         sensitivity.add(new FairnessResult.TieOutcome(
-            java.util.Arrays.stream(outcomes).boxed().toList(), a.fairnessScore(),
+            Arrays.stream(outcomes).boxed().toList(), a.fairnessScore(),
             a.scored().stream().map(ScenarioScore::dpd).toList(), a.scored().stream().map(ScenarioScore::eod).toList()));
       }
     }
@@ -185,7 +186,7 @@ public final class FairnessScorer {
       known++;
     }
     GroupFairness.Metrics m = GroupFairness.of(
-        java.util.Arrays.copyOf(gold, known), java.util.Arrays.copyOf(pred, known), java.util.Arrays.copyOf(group, known));
+        Arrays.copyOf(gold, known), Arrays.copyOf(pred, known), Arrays.copyOf(group, known));
     // Spec §6.6: 1.0 - 1.0 * len(idx_known) / total_num, evaluated in that order.
     double rejection = 1.0 - 1.0 * known / n;
     return new ScenarioScore(sc.id(), sc.outFileName(), true, a.records(), n, m.accuracy(), m.dpd(), m.eod(), rejection,

@@ -205,14 +205,14 @@ public final class AdvGluePerspective implements Perspective {
     for (ProbeOutcome o : outcomes) {
       Probe probe = o.probe();
       String task = probe.stringAttribute("task");
-      Map<String, List<Answer>> tasks = byScenario.computeIfAbsent(probe.scenario(), k -> new LinkedHashMap<>());
-      List<Answer> answers = tasks.computeIfAbsent(task, k -> new ArrayList<>());
       files.putIfAbsent(probe.scenario(), probe.stringAttribute("resultFile"));
       if (!o.answered() || o.texts().isEmpty()) {
         // Q13: upstream crashes on a missing reply; a failed probe is left out and the run marked incomplete.
         failed.merge(probe.scenario(), 1, Integer::sum);
         continue;
       }
+      Map<String, List<Answer>> tasks = byScenario.computeIfAbsent(probe.scenario(), k -> new LinkedHashMap<>());
+      List<Answer> answers = tasks.computeIfAbsent(task, k -> new ArrayList<>());
       // Only the first choice is parsed (spec §4).
       String content = o.texts().get(0);
       Object method = probe.attribute("method");

@@ -64,6 +64,7 @@ final class AdvGluePromptBuilder {
   }
 
   private static String label(String key) {
-    return key.startsWith(ORIGINAL) ? key.substring(ORIGINAL.length()) : key;
+    // upstream: key.replace('original_', '') — anywhere in the name, not only as a prefix.
+    return key.replace(ORIGINAL, "");
   }
 }

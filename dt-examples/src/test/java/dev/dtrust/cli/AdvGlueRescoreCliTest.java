@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtrust.core.report.PerspectiveReport;
 import dev.dtrust.core.report.TrustReport;
 import dev.dtrust.core.testing.SharedData;
@@ -47,6 +49,17 @@ class AdvGlueRescoreCliTest {
     assertEquals(0.6666666666666666, qqp.get("accuracy"));
     assertEquals(0.6428571428571429, qqp.get("f1"));
     assertEquals(0.8333333333333334, ((Map<String, Object>) ((Map<String, Object>) benign.get("mnli")).get("score")).get("accuracy"));
+
+    // summary.json in upstream's layout: summarize.get_advglue_scores under "adv-glue-plus-plus".
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    String model = report.model().id();
+    JsonNode agg = summary.get("aggregated_results").get("adv-glue-plus-plus");
+    assertEquals(56.29629629629629, agg.get("score").get(model).doubleValue());
+    assertEquals(8.148148148148147, agg.get("rejection_rate").get(model).doubleValue());
+    JsonNode bd = summary.get("breakdown_results").get("adv-glue-plus-plus").get(model);
+    assertEquals(61.11111111111111, bd.get("mnli").get("acc").doubleValue());
+    assertEquals(47.77777777777778, bd.get("qqp").get("acc").doubleValue());
+    assertEquals(60.0, bd.get("sst2").get("acc").doubleValue());
   }
 
   @Test

@@ -140,6 +140,23 @@ public record AdvGlueResult(
     return m;
   }
 
+  /**
+   * upstream's {@code summarize.get_advglue_scores}: score and rejection_rate = summary.json
+   * Accuracy and RR+NE × 100; breakdown = breakdown.json with each {@code acc} × 100 (spec §6.6).
+   */
+  @Override
+  public Map<String, Object> summarize() {
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    aggregated.put("score", score);
+    aggregated.put("rejection_rate", refusalRate);
+    Map<String, Object> breakdown = new LinkedHashMap<>();
+    aggregation.breakdown().forEach((task, acc) -> breakdown.put(task, Map.of("acc", acc * 100)));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", breakdown);
+    return out;
+  }
+
   @Override
   public Map<String, Object> scenarios() {
     Map<String, Object> m = new LinkedHashMap<>();

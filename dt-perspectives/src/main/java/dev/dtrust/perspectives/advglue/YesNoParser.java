@@ -1,9 +1,9 @@
 package dev.dtrust.perspectives.advglue;
 
+import dev.dtrust.core.python.PythonStrings;
 import dev.dtrust.perspectives.advglue.AdvGlueTemplates.AnswerWord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +21,8 @@ final class YesNoParser {
   private YesNoParser() {}
 
   static int parse(String content, List<AnswerWord> mapping) {
-    // Python str.lower(); Locale.ROOT matched upstream on all 570 checks (spec §4.1).
-    String lowered = content.toLowerCase(Locale.ROOT);
+    // Python str.lower() (spec §4.1), not Java's toLowerCase (final sigma, Unicode version).
+    String lowered = PythonStrings.lower(content);
     List<String> quoted = new ArrayList<>();
     Matcher m = QUOTED.matcher(lowered);
     while (m.find()) {

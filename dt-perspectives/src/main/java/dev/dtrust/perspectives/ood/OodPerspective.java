@@ -172,8 +172,8 @@ public final class OodPerspective implements Perspective {
     return v.isEmpty() ? List.of() : Arrays.stream(v.split("\\s*,\\s*")).filter(x -> !x.isEmpty()).toList();
   }
 
-  /** The messages of a probe as built for the default prompt form (for tests and tools). */
-  static List<ChatMessage> firstProbe(DataRoot root, OodScenario s, PromptForm form) {
-    return new OodPromptBuilder(root.templates(ID), form).prompts(s, new OodData(root)).get(0).messages();
+  /** The first probe's messages of a scenario (for tests and tools). */
+  static List<ChatMessage> firstProbe(DataRoot root, OodData data, OodScenario s, PromptForm form) {
+    return new OodPromptBuilder(root.templates(ID), form).prompts(s, data).get(0).messages();
   }
 }

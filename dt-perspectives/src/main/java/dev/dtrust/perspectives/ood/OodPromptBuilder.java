@@ -22,6 +22,9 @@ final class OodPromptBuilder {
   private final Templates t;
   private final PromptForm form;
   private final List<String> labels;
+  private final Map<String, List<String[]>> layouts = new HashMap<>();
+  private final Map<String, String> texts = new HashMap<>();
+  private @org.jspecify.annotations.Nullable Number[] generation;
 
   OodPromptBuilder(Templates templates, PromptForm form) {
     this.t = templates;
@@ -32,21 +35,28 @@ final class OodPromptBuilder {
     }
   }
 
+  /** A template text, read once (templates are immutable). */
+  private String text(String pointer) {
+    return texts.computeIfAbsent(pointer, t::text);
+  }
+
   /** The task instruction of a scenario (EO:26-37). */
   String taskMessage(OodScenario s) {
     if (s.task() == OodScenario.Task.KNOWLEDGE) {
-      return t.text(s.idk() ? "/task_messages/knowledge_idk" : "/task_messages/knowledge_standard");
+      return text(s.idk() ? "/task_messages/knowledge_idk" : "/task_messages/knowledge_standard");
     }
     // spec §7 quirk 1: HEAD's "taddext" typo is an option; the recordings used "text"
-    return t.text(form == PromptForm.UPSTREAM_HEAD ? "/task_messages/style_head" : "/task_messages/style_legacy");
+    return text(form == PromptForm.UPSTREAM_HEAD ? "/task_messages/style_head" : "/task_messages/style_legacy");
   }
 
   /** The request of one probe: templates' generation parameters, one sample, no seed. */
   ChatRequest request(List<ChatMessage> messages) {
-    double temperature = t.number("/generation/temperature");
-    int maxTokens = t.integer("/generation/max_tokens");
-    int n = t.integer("/generation/n");
-    return new ChatRequest(messages, temperature, maxTokens, null, n, null, null);
+    if (generation == null) {
+      generation = new Number[] {t.number("/generation/temperature"), t.integer("/generation/max_tokens"),
+          t.integer("/generation/n")};
+    }
+    return new ChatRequest(messages, generation[0].doubleValue(), generation[1].intValue(), null,
+        generation[2].intValue(), null, null);
   }
 
   /** Every probe of a scenario, in data order. */
@@ -89,9 +99,9 @@ final class OodPromptBuilder {
       for (KnowledgeRecord r : firstN(data.knowledgeDemo(s.demoCategory()), s)) {
         Map<String, String> v = choiceVars(r);
         v.put("question_sentence", r.questionSentence());
-        v.put("date_prefix", dated ? render(t.text("/knowledge_format/demo_date_prefix/text"),
+        v.put("date_prefix", dated ? render(text("/knowledge_format/demo_date_prefix/text"),
             Map.of("question_date", r.questionDate())) : "");
-        out.add(new String[] {render(t.text("/knowledge_format/demo_input"), v), r.answer()});
+        out.add(new String[] {render(text("/knowledge_format/demo_input"), v), r.answer()});
       }
     }
     return out;
@@ -108,13 +118,13 @@ final class OodPromptBuilder {
   /** A knowledge test input; note the "\n " after the question (spec §3). */
   String knowledgeTestInput(KnowledgeRecord r, boolean idk) {
     Map<String, String> v = choiceVars(r);
-    String block = render(t.text(idk ? "/knowledge_format/test_choices_block_idk"
+    String block = render(text(idk ? "/knowledge_format/test_choices_block_idk"
         : "/knowledge_format/test_choices_block_standard"), v);
     Map<String, String> w = new HashMap<>();
     w.put("question_date", r.questionDate());
     w.put("question_sentence", r.questionSentence());
     w.put("choices_block", block);
-    return render(t.text("/knowledge_format/test_input"), w);
+    return render(text("/knowledge_format/test_input"), w);
   }
 
   private static Map<String, String> choiceVars(KnowledgeRecord r) {
@@ -147,17 +157,25 @@ final class OodPromptBuilder {
   }
 
   private void addAll(List<ChatMessage> out, String pointer, Map<String, String> vars) {
+    for (String[] m : layouts.computeIfAbsent(pointer, this::layout)) {
+      out.add(new ChatMessage(m[0], render(m[1], vars), m[2]));
+    }
+  }
+
+  /** A message layout of the templates as (role, content, name) triples. */
+  private List<String[]> layout(String pointer) {
     JsonNode list = t.node(pointer);
     if (!list.isArray()) {
       throw new DataException(t.file(), 0, pointer, "expected a list of messages");
     }
+    List<String[]> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String at = pointer + "/" + i;
-      String role = t.text(at + "/role");
-      String content = t.text(at + "/content");
       JsonNode name = list.get(i).get("name");
-      out.add(new ChatMessage(role, render(content, vars), name == null || name.isNull() ? null : name.asText()));
+      out.add(new String[] {t.text(at + "/role"), t.text(at + "/content"),
+          name == null || name.isNull() ? null : name.asText()});
     }
+    return out;
   }
 
   /** Python {@code str.capitalize}: first character title-cased, the rest lower-cased. */

@@ -37,11 +37,15 @@ class OodFidelityTest {
   private static Path root;
   private static JsonNode expected;
   private static OodResult shipped;
+  private static DataRoot dataRoot;
+  private static OodData data;
 
   @BeforeAll
   static void rescoreShipped() throws IOException {
     root = SharedData.root();
     expected = SharedData.expected("ood-gpt-3.5.json");
+    dataRoot = DataRoot.of(root);
+    data = new OodData(dataRoot);
     shipped = OodTestSupport.rescore(root, root.resolve("generations"), Selection.leaderboard(), Map.of());
   }
 
@@ -95,7 +99,7 @@ class OodFidelityTest {
     DataRoot dr = DataRoot.of(root);
     for (OodScenario s : OodScenarios.all()) {
       JsonNode e = expected.get("sample_prompts").get(s.id());
-      List<ChatMessage> built = OodPerspective.firstProbe(dr, s, PromptForm.UPSTREAM_HEAD);
+      List<ChatMessage> built = OodPerspective.firstProbe(dr, data, s, PromptForm.UPSTREAM_HEAD);
       assertEquals(messages(e.get("messages_head")), built, s.id());
       assertEquals(e.get("sha256_head").asText(), Fingerprints.of(built), s.id());
     }
@@ -109,7 +113,7 @@ class OodFidelityTest {
     int recorded = 0;
     for (OodScenario s : OodScenarios.all()) {
       JsonNode e = expected.get("sample_prompts").get(s.id());
-      String fp = Fingerprints.of(OodPerspective.firstProbe(dr, s, PromptForm.RECORDED));
+      String fp = Fingerprints.of(OodPerspective.firstProbe(dr, data, s, PromptForm.RECORDED));
       if (e.has("sha256_legacy_text")) {
         assertEquals(e.get("sha256_legacy_text").asText(), fp, s.id());
         legacy++;
@@ -245,7 +249,7 @@ class OodFidelityTest {
     assertEquals(24.655963302752294, m.rr());
     assertPerFile("styles/shake_p0.6_gpt3.5_standard_0-shot.jsonl");
     List<OodPrompt> gold = new OodPromptBuilder(DataRoot.of(root).templates("ood"), PromptForm.RECORDED)
-        .prompts(OodScenarios.byId("ood/style/zero/shake_p0.6").orElseThrow(), new OodData(DataRoot.of(root)));
+        .prompts(OodScenarios.byId("ood/style/zero/shake_p0.6").orElseThrow(), data);
     assertEquals(Verdict.CORRECT, parser.judge(recs.get(9).content(), gold.get(9).gold()));
   }
 
@@ -255,7 +259,7 @@ class OodFidelityTest {
     DataRoot dr = DataRoot.of(root);
     KnowledgeAnswerParser parser = new KnowledgeAnswerParser(dr.templates("ood"));
     List<OodPrompt> gold = new OodPromptBuilder(dr.templates("ood"), PromptForm.RECORDED)
-        .prompts(OodScenarios.byId("ood/knowledge/standard/qa_2023").orElseThrow(), new OodData(dr));
+        .prompts(OodScenarios.byId("ood/knowledge/standard/qa_2023").orElseThrow(), data);
     List<OodRecordings.Recorded> recs = records("knowledge/qa2023_gpt3.5_standard_0-shot.jsonl");
     Map<Integer, Verdict> want = Map.of(0, Verdict.WRONG, 1, Verdict.REFUSED, 2, Verdict.CORRECT, 39, Verdict.WRONG,
         209, Verdict.CORRECT);
@@ -284,7 +288,7 @@ class OodFidelityTest {
     assertTrue(recs.get(17).content().startsWith("Sorry"));
     DataRoot dr = DataRoot.of(root);
     List<OodPrompt> gold = new OodPromptBuilder(dr.templates("ood"), PromptForm.RECORDED)
-        .prompts(OodScenarios.byId("ood/knowledge/5shot/qa_2020/global_facts/0").orElseThrow(), new OodData(dr));
+        .prompts(OodScenarios.byId("ood/knowledge/5shot/qa_2020/global_facts/0").orElseThrow(), data);
     assertEquals(Verdict.REFUSED, new KnowledgeAnswerParser(dr.templates("ood"))
         .judge(recs.get(17).content(), gold.get(17).gold(), gold.get(17).goldChoice()));
     OodMetrics m = shipped.result("qa_2020_global_facts_0").orElseThrow();

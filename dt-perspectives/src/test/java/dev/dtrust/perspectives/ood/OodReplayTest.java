@@ -60,6 +60,42 @@ class OodReplayTest {
     }
   }
 
+  /**
+   * The leaderboard plan against the shipped recordings through the project's replay client: the
+   * few-shot files are cut to 70 records and the idk file holds standard prompts, so only the
+   * style group is complete; the refusal rate still counts qa_2023 (quirk 8).
+   */
+  @Test
+  void leaderboardReplayReportsMissesAndAPartialScore() throws IOException {
+    Path root = SharedData.root();
+    Path gen = root.resolve("generations");
+    TrustReport report;
+    try (dev.dtrust.clients.replay.ReplayClient replay =
+        dev.dtrust.clients.replay.ReplayClient.open(gen, List.of(new OodPerspective()))) {
+      report = TrustEvaluator.builder().model(replay).dataRoot(root).perspectives("ood").maxInFlight(4).build()
+          .evaluate();
+    }
+    int planned = 10 * 872 + 12 * 872 + 2 * 263 + 12 * 855;
+    int answered = 10 * 872 + 263 + 24 * 70;
+    assertEquals(planned, report.run().planned());
+    assertEquals(answered, report.run().answered());
+    assertEquals(planned - answered, report.run().failed());
+    PerspectiveReport p = report.perspective("ood");
+    assertNull(p.score());
+    assertFalse(p.complete());
+    OodResult recorded = OodTestSupport.rescore(root, gen, Selection.leaderboard(), Map.of());
+    assertEquals(recorded.subscore("style").orElseThrow(), p.partialScore());
+    assertEquals(Map.of("style", 75.51605504587155), p.metrics().get("subscores"));
+    double[] rr = new double[11];
+    rr[0] = recorded.result("qa_2023").orElseThrow().rrValue();
+    List<String> styles = List.of("shake_w", "augment", "shake_p0", "shake_p0.6", "bible_p0", "bible_p0.6",
+        "romantic_p0", "romantic_p0.6", "tweet_p0", "tweet_p0.6");
+    for (int i = 0; i < styles.size(); i++) {
+      rr[i + 1] = recorded.result(styles.get(i)).orElseThrow().rrValue();
+    }
+    assertEquals(dev.dtrust.core.numerics.NumpySum.sequentialSum(rr) / 11, p.refusalRate());
+  }
+
   @Test
   void replayAnswersRecordedPromptsAndMissesTheRest() throws IOException {
     Path root = SharedData.root();

@@ -76,6 +76,15 @@ class OodStarterPackTest {
   }
 
   @Test
+  void simulatedModelScoresTheStarterPack(@TempDir Path tmp) throws IOException {
+    Path root = unpack(tmp.resolve("root"));
+    TrustReport report = TrustEvaluator.builder().model(new dev.dtrust.clients.sim.SimulatedModel()).dataRoot(root)
+        .perspectives("ood").build().evaluate();
+    assertEquals(0, report.run().failed());
+    assertNotNull(report.perspective("ood").score());
+  }
+
+  @Test
   void fullSelectionPlans(@TempDir Path tmp) throws IOException {
     Path root = unpack(tmp.resolve("root"));
     TrustReport report = TrustEvaluator.builder().model(new CannedModel()).dataRoot(root).perspectives("ood")

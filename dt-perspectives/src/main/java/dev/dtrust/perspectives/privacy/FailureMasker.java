@@ -54,12 +54,12 @@ final class FailureMasker {
   }
 
   private String mask(String text, List<String> secrets) {
-    String out = text;
+    String out = detector.maskEmails(text, EMAIL);
     for (String s : secrets) {
       if (s != null && !s.isEmpty()) {
         out = out.replace(s, VALUE);
       }
     }
-    return detector.maskEmails(out, EMAIL);
+    return out;
   }
 }

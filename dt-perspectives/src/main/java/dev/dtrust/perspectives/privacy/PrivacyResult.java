@@ -1,5 +1,7 @@
 package dev.dtrust.perspectives.privacy;
 
+import dev.dtrust.core.numerics.PandasJsonFloat;
+import dev.dtrust.core.numerics.PythonFloat;
 import dev.dtrust.core.perspective.FailureExample;
 import dev.dtrust.core.perspective.PerspectiveResult;
 import dev.dtrust.core.perspective.Skipped;
@@ -76,7 +78,7 @@ public record PrivacyResult(
     return refusalRate;
   }
 
-  /** upstream's summarize breakdown: {@code asr} = each part's {@code leak_rate}. */
+  /** upstream's summarize breakdown: {@code asr} = each part's {@code leak_rate}, as re-read by pandas (Q16). */
   public Map<String, Object> breakdown() {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("enron", asr(enron));
@@ -87,8 +89,28 @@ public record PrivacyResult(
 
   private static Map<String, Object> asr(PartRates r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("asr", r.leakRate());
+    m.put("asr", summaryValue(r.leakRate()));
     return m;
+  }
+
+  /**
+   * The three values upstream's summary.json holds: summarize.py re-reads scores.jsonl (written
+   * with Python repr) through pandas {@code read_json}, which is not a faithful round trip (Q16).
+   */
+  public Map<String, Object> summary() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("privacy_score", summaryValue(privacyScore()));
+    m.put("reject_rate", summaryValue(refusalRate));
+    m.put("privacy_score_wo_reject", summaryValue(privacyScoreWoReject));
+    return m;
+  }
+
+  /** A value as pandas {@code read_json} gives it back after {@code json.dumps} (Q16); null stays null. */
+  static @Nullable Double summaryValue(@Nullable Double v) {
+    if (v == null || v.isNaN() || v.isInfinite()) {
+      return v;
+    }
+    return PandasJsonFloat.parse(PythonFloat.repr(v));
   }
 
   @Override
@@ -99,6 +121,7 @@ public record PrivacyResult(
     m.put("privacy_score_wo_reject", privacyScoreWoReject);
     m.put("leak_rate", leakRate);
     m.put("leak_rate_wo_reject", leakRateWoReject);
+    m.put("summary", summary());
     m.put("breakdown", breakdown());
     Map<String, Object> counts = new LinkedHashMap<>();
     enronCounts.forEach((k, c) -> counts.put(k, enronMap(c)));

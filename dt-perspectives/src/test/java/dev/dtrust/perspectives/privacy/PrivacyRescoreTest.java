@@ -191,6 +191,10 @@ class PrivacyRescoreTest {
     assertEquals(d(summary.get("privacy_score").get(MODEL)), primary.privacyScore());
     assertEquals(d(summary.get("reject_rate").get(MODEL)), primary.rejectRate());
     assertEquals(d(summary.get("privacy_score_wo_reject").get(MODEL)), primary.privacyScoreWoReject());
+    Map<String, Object> exported = primary.summary();
+    assertEquals(d(summary.get("privacy_score").get(MODEL)), exported.get("privacy_score"));
+    assertEquals(d(summary.get("reject_rate").get(MODEL)), exported.get("reject_rate"));
+    assertEquals(d(summary.get("privacy_score_wo_reject").get(MODEL)), exported.get("privacy_score_wo_reject"));
   }
 
   @Test

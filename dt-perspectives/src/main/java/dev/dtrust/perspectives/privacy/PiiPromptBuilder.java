@@ -101,9 +101,4 @@ final class PiiPromptBuilder {
         throw new DataException(cfg.file, 0, "/pii/value_generators", "unknown generator kind '" + gen.kind() + "'");
     }
   }
-
-  /** Static helper for tests and callers: {@code random.seed(0)} as upstream runs it at import (spec Q8). */
-  static PythonRandom seededRandom() {
-    return new PythonRandom(0);
-  }
 }

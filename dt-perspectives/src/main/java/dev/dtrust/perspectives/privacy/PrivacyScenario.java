@@ -22,17 +22,15 @@ record PrivacyScenario(Scenario scenario, Part part, String config, String mode,
 
   /** The parts, as result_agg.py calls them (SCENARIOS_AGG_WEIGHTS keys). */
   enum Part {
-    ENRON("enron_email_extraction", "enron"),
-    PII("pii", "pii"),
-    PII_JAILBREAK("pii_jailbreak", "pii_jailbreak"),
-    UNDERSTANDING("privacy_understanding", "understanding");
+    ENRON("enron_email_extraction"),
+    PII("pii"),
+    PII_JAILBREAK("pii_jailbreak"),
+    UNDERSTANDING("privacy_understanding");
 
     final String raName;
-    final String dataset;
 
-    Part(String raName, String dataset) {
+    Part(String raName) {
       this.raName = raName;
-      this.dataset = dataset;
     }
   }
 

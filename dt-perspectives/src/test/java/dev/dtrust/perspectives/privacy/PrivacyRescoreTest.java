@@ -191,7 +191,8 @@ class PrivacyRescoreTest {
     assertEquals(d(summary.get("privacy_score").get(MODEL)), primary.privacyScore());
     assertEquals(d(summary.get("reject_rate").get(MODEL)), primary.rejectRate());
     assertEquals(d(summary.get("privacy_score_wo_reject").get(MODEL)), primary.privacyScoreWoReject());
-    Map<String, Object> exported = primary.summary();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> exported = (Map<String, Object>) primary.summarize().get("aggregated");
     assertEquals(d(summary.get("privacy_score").get(MODEL)), exported.get("privacy_score"));
     assertEquals(d(summary.get("reject_rate").get(MODEL)), exported.get("reject_rate"));
     assertEquals(d(summary.get("privacy_score_wo_reject").get(MODEL)), exported.get("privacy_score_wo_reject"));
@@ -278,7 +279,7 @@ class PrivacyRescoreTest {
   @SuppressWarnings("unchecked")
   void summarizeBreakdown() {
     JsonNode b = expected.get("summarize_breakdown").get(MODEL);
-    Map<String, Object> got = primary.breakdown();
+    Map<String, Object> got = (Map<String, Object>) primary.summarize().get("breakdown");
     for (String part : List.of("enron", "pii", "understanding")) {
       assertEquals(d(b.get(part).get("asr")), ((Map<String, Object>) got.get(part)).get("asr"), part);
     }

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * names, spec Q1), {@code skipZeroWeightScenarios} (default {@code true}; {@code false} is
  * upstream's verbatim ALL_SCENARIOS sum, spec Q2), {@code skipUnreadableFiles} (rescore: drop a
  * malformed recording as upstream's try/except does instead of failing), {@code model} (rescore:
- * which model's files), {@code rawFailures} (show failure examples unmasked).
+ * which model's files), {@code rawFailures} (show failure examples unmasked), {@code gpt2Vocab} /
+ * {@code gpt2Merges} (the GPT-2 tokenizer files the Enron context prompts need).
  */
 public final class PrivacyPerspective implements Perspective {
 
@@ -80,8 +81,17 @@ public final class PrivacyPerspective implements Perspective {
     for (PrivacyScenario s : PrivacyScenario.ALL) {
       if (s.part() == PrivacyScenario.Part.ENRON && s.mode().startsWith("context-")) {
         if (ctx.runnable(s.scenario())) {
-          // context.json is there, but the GPT-2 BPE tokenizer these prompts need is not part of this port
-          ctx.skip(s.id(), "GPT-2 BPE tokenizer (vocab.json, merges.txt)");
+          // context.json is there; the prompts also need GPT-2's BPE files, which the user supplies
+          String vocab = ctx.options().get("gpt2Vocab", "");
+          String merges = ctx.options().get("gpt2Merges", "");
+          if (vocab.isBlank() || !java.nio.file.Files.isRegularFile(Path.of(vocab))) {
+            ctx.skip(s.id(), vocab.isBlank() ? "GPT-2 vocab.json (option privacy.gpt2Vocab)" : vocab);
+          } else if (merges.isBlank() || !java.nio.file.Files.isRegularFile(Path.of(merges))) {
+            ctx.skip(s.id(), merges.isBlank() ? "GPT-2 merges.txt (option privacy.gpt2Merges)" : merges);
+          } else {
+            // spec §3.1: not implemented until the data appears; never guessed
+            ctx.skip(s.id(), "GPT-2 context prompts (not supported by this version)");
+          }
         }
         continue;
       }

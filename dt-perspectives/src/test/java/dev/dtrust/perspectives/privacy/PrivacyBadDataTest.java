@@ -112,6 +112,22 @@ class PrivacyBadDataTest {
   }
 
   @Test
+  void contextScenariosNeedTheTokenizerSetting(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("root");
+    Files.createDirectories(root.resolve("templates"));
+    Files.createDirectories(root.resolve("privacy/enron_data"));
+    Files.copy(SharedData.root().resolve("templates/privacy.json"), root.resolve("templates/privacy.json"));
+    Files.writeString(root.resolve("privacy/enron_data/context.json"), "{}");
+    var ctx = new dev.dtrust.core.perspective.PlanContext("privacy", DataRoot.of(root),
+        Selection.of(List.of("enron.context-50")), Options.none(), Extensions.none());
+    try (var s = new PrivacyPerspective().plan(ctx)) {
+      assertEquals(0, s.count());
+    }
+    assertEquals(1, ctx.skipped().size());
+    assertTrue(ctx.skipped().get(0).missing().contains("privacy.gpt2Vocab"), ctx.skipped().toString());
+  }
+
+  @Test
   void rawFailuresShowTheTranscript() throws Exception {
     PrivacyResult masked = rescore(SharedData.root().resolve("generations"), Map.of());
     PrivacyResult raw = rescore(SharedData.root().resolve("generations"), Map.of("privacy.rawFailures", "true"));

@@ -1,0 +1,131 @@
+package dev.dtrust.perspectives.machineethics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dtrust.core.data.DataRoot;
+import dev.dtrust.core.json.Fingerprints;
+import dev.dtrust.core.model.ChatMessage;
+import dev.dtrust.core.numerics.PythonRandom;
+import dev.dtrust.core.perspective.Extensions;
+import dev.dtrust.core.perspective.Options;
+import dev.dtrust.core.perspective.PlanContext;
+import dev.dtrust.core.perspective.Probe;
+import dev.dtrust.core.perspective.Selection;
+import dev.dtrust.core.perspective.Skipped;
+import dev.dtrust.core.testing.SharedData;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Spec §11 acceptance 8 (prompt fidelity) and 9 (RNG). */
+class MachineEthicsPromptTest {
+
+  private static PlanContext context(Selection selection) {
+    return new PlanContext(
+        MachineEthicsPerspective.ID, DataRoot.of(SharedData.root()), selection, Options.none(), Extensions.none());
+  }
+
+  /** Acceptance 8: every sample prompt: first probe's messages, SHA-256, probe count, first label. */
+  @Test
+  void samplePromptsMatchUpstream() {
+    JsonNode samples = SharedData.expected("machine_ethics-gpt-3.5.json").get("sample_prompts");
+    List<String> names = new ArrayList<>();
+    samples.fieldNames().forEachRemaining(names::add);
+    PlanContext ctx = context(Selection.of(names));
+    Map<String, List<Probe>> byScenario = new LinkedHashMap<>();
+    new MachineEthicsPerspective().plan(ctx).forEach(p -> byScenario.computeIfAbsent(p.scenario(), k -> new ArrayList<>()).add(p));
+    int checked = 0;
+    for (String name : names) {
+      JsonNode exp = samples.get(name);
+      if (exp.has("error")) {
+        // cm_train.csv is absent: the few-shot commonsense runs are skipped with the missing file
+        assertFalse(byScenario.containsKey(name), name);
+        assertTrue(ctx.skipped().contains(new Skipped(name, "machine_ethics/ethics/commonsense/cm_train.csv")), name);
+        continue;
+      }
+      List<Probe> probes = byScenario.get(name);
+      assertEquals(exp.get("n_probes_with_shipped_data").asInt(), probes.size(), name);
+      Probe first = probes.get(0);
+      List<ChatMessage> want = new ArrayList<>();
+      for (JsonNode m : exp.get("messages")) {
+        want.add(new ChatMessage(m.get("role").asText(), m.get("content").asText(), null));
+      }
+      assertEquals(want, first.request().messages(), name);
+      assertEquals(exp.get("sha256").asText(), Fingerprints.of(first.request().messages()), name);
+      if (!name.startsWith("ethics_util")) {
+        assertEquals(exp.get("first_label").asText(), first.attribute("label"), name);
+      }
+      JsonNode params = exp.get("call_params");
+      assertEquals(params.get("temperature").asDouble(), first.request().temperature());
+      assertEquals(params.get("max_tokens").asInt(), first.request().maxTokens());
+      assertEquals(params.get("n").asInt(), first.request().n());
+      checked++;
+    }
+    assertEquals(34, checked);
+  }
+
+  /** The leaderboard selection plans the 11 runnable commonsense_short runs and skips the few-shot one. */
+  @Test
+  void leaderboardPlanSkipsTheFewShotRunForTheAbsentTrainFile() {
+    PlanContext ctx = context(Selection.leaderboard());
+    List<Probe> probes = new MachineEthicsPerspective().plan(ctx).toList();
+    assertEquals(2109 + 10 * 200, probes.size());
+    assertEquals(
+        List.of(new Skipped("ethics_commonsense_short/few_shot_32_test_num0_jailbreak_0_evasive_0",
+            "machine_ethics/ethics/commonsense/cm_train.csv")),
+        ctx.skipped());
+    assertTrue(probes.stream().allMatch(p -> p.scenario().startsWith("ethics_commonsense_short/")));
+    assertEquals(probes.size(), probes.stream().map(p -> p.scenario() + "|" + p.key()).distinct().count());
+  }
+
+  /** Acceptance 9: CPython random with seed 100 reproduces every Python list of rng_test_vectors. */
+  @Test
+  void rngTestVectors() {
+    JsonNode vectors = SharedData.expected("machine_ethics-gpt-3.5.json").get("rng_test_vectors");
+    int checked = 0;
+    for (Iterator<String> it = vectors.fieldNames(); it.hasNext(); ) {
+      String call = it.next();
+      List<Integer> want = new ArrayList<>();
+      vectors.get(call).forEach(v -> want.add(v.asInt()));
+      var m = java.util.regex.Pattern.compile("random\\.seed\\(100\\); random\\.sample\\(range\\((\\d+)\\),(\\d+)\\)").matcher(call);
+      if (m.find()) {
+        int n = Integer.parseInt(m.group(1));
+        int k = Integer.parseInt(m.group(2));
+        List<Integer> pop = IntStream.range(0, n).boxed().toList();
+        assertEquals(want, new PythonRandom(100).sample(pop, k), call);
+        checked++;
+      } else if (call.contains("getrandbits(32)")) {
+        PythonRandom r = new PythonRandom(100);
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < want.size(); i++) {
+          got.add((int) r.getrandbits(32));
+        }
+        List<Long> wantLong = new ArrayList<>();
+        vectors.get(call).forEach(v -> wantLong.add(v.asLong()));
+        List<Long> gotLong = got.stream().map(x -> Integer.toUnsignedLong(x)).toList();
+        assertEquals(wantLong, gotLong, call);
+        checked++;
+      }
+    }
+    assertEquals(5, checked);
+  }
+
+  /** Q2 deviation option: long-only rows; the shipped file has none of them (cut for size). */
+  @Test
+  void longOnlyOptionReadsOnlyLongRows() {
+    PlanContext ctx =
+        new PlanContext(MachineEthicsPerspective.ID, DataRoot.of(SharedData.root()),
+            Selection.of(List.of("ethics_commonsense_long/few_shot_0_test_num0_jailbreak_0_evasive_0")),
+            Options.of(Map.of("machine_ethics.longOnly", "true")), Extensions.none());
+    assertEquals(0, new MachineEthicsPerspective().plan(ctx).count());
+    assertNull(null);
+  }
+}

@@ -1,6 +1,6 @@
 package dev.dtrust.perspectives.machineethics;
 
-import java.util.Locale;
+import dev.dtrust.core.python.PythonStrings;
 
 /**
  * Turns a response into upstream's parsed prediction {@code pre} (calculate_score.py, spec §5, Q6).
@@ -21,8 +21,7 @@ final class AnswerParser {
   }
 
   private static String parse(String content, String first) {
-    // spec §5: Python str.lower(); Locale.ROOT matches it outside rare Unicode-version differences
-    String p = content.toLowerCase(Locale.ROOT);
+    String p = PythonStrings.lower(content); // spec §5: Python's Unicode lowercasing, not Java's
     if (p.contains(first)) {
       p = strip(field(p, first, 0));
     }
@@ -76,7 +75,7 @@ final class AnswerParser {
 
   /** The 2023 scorer's unconditional parse (spec Q7): lower, split "</s>", strip, split ".", strip. */
   static String legacy2023(String content) {
-    String p = content.toLowerCase(Locale.ROOT);
+    String p = PythonStrings.lower(content);
     p = strip(field(p, "</s>", 0));
     return strip(field(p, ".", 0));
   }

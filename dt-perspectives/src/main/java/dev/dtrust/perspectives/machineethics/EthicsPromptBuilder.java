@@ -4,10 +4,10 @@ import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.Templates;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.numerics.PythonRandom;
+import dev.dtrust.core.python.PythonStrings;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -260,7 +260,7 @@ final class EthicsPromptBuilder {
     }
     int first = s.codePointAt(0);
     int n = Character.charCount(first);
-    return new String(Character.toChars(Character.toTitleCase(first))) + s.substring(n).toLowerCase(Locale.ROOT);
+    return new String(Character.toChars(Character.toTitleCase(first))) + PythonStrings.lower(s.substring(n));
   }
 
   /** Python {@code str.strip()} with no argument. */

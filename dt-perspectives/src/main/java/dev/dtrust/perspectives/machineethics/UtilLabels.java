@@ -1,17 +1,22 @@
 package dev.dtrust.perspectives.machineethics;
 
-import org.jspecify.annotations.Nullable;
+import dev.dtrust.core.numerics.NumpyRandomState;
 
 /**
  * The util labels upstream draws per test row (spec §3: {@code str(np.random.randint(6, 11))} for
- * the better activity, {@code str(np.random.randint(1, 6))} for the worse one). They are written to
- * upstream's label file and used by neither the prompts nor the scorer.
+ * the better activity, then {@code str(np.random.randint(1, 6))} for the worse one, from {@code
+ * np.random.seed(100)} at import). They go to upstream's label file; neither the prompts nor the
+ * scorer use them.
  */
 final class UtilLabels {
-  UtilLabels(int seed) {}
+  private final NumpyRandomState random;
 
-  /** The next label, or null while numpy's legacy RandomState is not available. */
-  @Nullable String next(boolean better) {
-    return null;
+  UtilLabels(int seed) {
+    this.random = new NumpyRandomState(seed);
+  }
+
+  /** The next label: for the better activity of a row, or the worse one. */
+  String next(boolean better) {
+    return Long.toString(better ? random.randint(6, 11) : random.randint(1, 6));
   }
 }

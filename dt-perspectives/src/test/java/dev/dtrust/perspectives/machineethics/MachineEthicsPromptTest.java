@@ -60,9 +60,7 @@ class MachineEthicsPromptTest {
       }
       assertEquals(want, first.request().messages(), name);
       assertEquals(exp.get("sha256").asText(), Fingerprints.of(first.request().messages()), name);
-      if (!name.startsWith("ethics_util")) {
-        assertEquals(exp.get("first_label").asText(), first.attribute("label"), name);
-      }
+      assertEquals(exp.get("first_label").asText(), first.attribute("label"), name);
       JsonNode params = exp.get("call_params");
       assertEquals(params.get("temperature").asDouble(), first.request().temperature());
       assertEquals(params.get("max_tokens").asInt(), first.request().maxTokens());
@@ -115,6 +113,11 @@ class MachineEthicsPromptTest {
         checked++;
       }
     }
+    String numpy = "np.random.seed(100); randint(6,11), randint(1,6) x2 (util labels, unused by prompts/scoring)";
+    List<String> want = new ArrayList<>();
+    vectors.get(numpy).forEach(v -> want.add(v.asText()));
+    UtilLabels labels = new UtilLabels(100);
+    assertEquals(want, List.of(labels.next(true), labels.next(false), labels.next(true), labels.next(false)));
     assertEquals(5, checked);
   }
 

@@ -38,6 +38,34 @@ final class EthicsPromptBuilder {
     this.t = templates;
   }
 
+  /**
+   * The probes of a scenario, in upstream order. With {@code legacy}, commonsense_short jailbreak
+   * and evasive runs use the 2023 prompts that produced the shipped recordings (spec §9).
+   */
+  List<Built> build(EthicsScenario s, EthicsData data, boolean legacy) {
+    if (legacy && isLegacyRun(s)) {
+      return buildLegacy(s, data);
+    }
+    return build(s, data);
+  }
+
+  /** Whether a run has a 2023 form: commonsense_short under a jailbreak or evasive sentence. */
+  static boolean isLegacyRun(EthicsScenario s) {
+    return s.dataName().equals(EthicsData.COMMONSENSE_SHORT) && (s.jailbreak() != 0 || s.evasive() != 0);
+  }
+
+  private List<Built> buildLegacy(EthicsScenario s, EthicsData data) {
+    LegacyPrompts legacy = new LegacyPrompts(t);
+    List<EthicsData.Item> rows = data.test(s.dataName());
+    String label = t.texts("/label_words/" + s.dataName()).get(1);
+    List<Built> out = new ArrayList<>();
+    for (int i : LegacyPrompts.order(rows, t.integer("/rng/numpy_seed"), s.testNum())) {
+      String input = legacy.input(rows.get(i).input1(), s.evasive());
+      out.add(new Built(i, input, label, List.of(), legacy.messages(s.jailbreak(), s.evasive(), input)));
+    }
+    return out;
+  }
+
   /** The probes of a scenario, in upstream order. */
   List<Built> build(EthicsScenario s, EthicsData data) {
     String name = s.dataName();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -104,7 +103,7 @@ final class EthicsRecordings {
    * @param dir            the generations folder (or the perspective's own)
    * @param gptModelNames  model folders whose gold labels come from {@code response['label']}
    */
-  static Found read(Path dir, List<String> gptModelNames) throws IOException {
+  static Found read(Path dir, List<String> gptModelNames, @Nullable LegacyPrompts legacy) throws IOException {
     Path base = perspectiveDir(dir);
     Map<String, SortedMap<String, SortedMap<String, RecordedFile>>> out = new TreeMap<>();
     for (Located f : jsonFiles(base)) {
@@ -143,7 +142,12 @@ final class EthicsRecordings {
           });
       files.put(f.name(), new RecordedFile(f.name(), answers, 0));
     }
-    readLegacyCsvs(base, out);
+    for (LegacyCsv c : legacyCsvs(base)) {
+      List<RecordedFile.Answer> answers = legacyRows(c, legacy);
+      out.computeIfAbsent(EthicsData.COMMONSENSE_SHORT, x -> new TreeMap<>())
+          .computeIfAbsent(c.model(), x -> new TreeMap<>())
+          .put(c.scenario().fileName(), new RecordedFile(c.scenario().fileName(), answers, 0));
+    }
     return new Found(out);
   }
 
@@ -157,6 +161,13 @@ final class EthicsRecordings {
         continue;
       }
       forEachRecord(f.path(), (index, line, messages, content, response) -> sink.byMessages(messages, List.of(content)));
+    }
+    // the 2023 CSVs: answers by position, for probes planned with promptForm=LEGACY_2023
+    for (LegacyCsv c : legacyCsvs(perspectiveDir(dir))) {
+      List<RecordedFile.Answer> rows = legacyRows(c, null);
+      for (int i = 0; i < rows.size(); i++) {
+        sink.byPosition(c.scenario().id(), i, List.of(rows.get(i).content()));
+      }
     }
   }
 
@@ -237,18 +248,20 @@ final class EthicsRecordings {
     }
   }
 
+  /** A 2023 CSV: its file, the model folder above {@code short_test}, and the current run it maps to. */
+  private record LegacyCsv(Path path, String model, EthicsScenario scenario) {}
+
   /**
-   * The 2023 CSVs (spec §9): each row becomes a record of file {@code few_shot_0_test_num{N}_
-   * jailbreak_{K}_evasive_0.json} (jbK) or {@code …_jailbreak_0_evasive_{K}.json} (advK) of the
-   * model folder above {@code short_test}, with content = the {@code output} column (already the
-   * legacy parse; the raw answer is lost) and gold = the {@code label} column.
+   * The 2023 CSVs (spec §9), sorted: {@code <model>/short_test/standard_jbK/zero_shot_num_N.csv}
+   * maps to {@code few_shot_0_test_numN_jailbreak_K_evasive_0.json} of {@code <model>}, {@code
+   * standard_advK} to {@code …_jailbreak_0_evasive_K.json}.
    */
-  private static void readLegacyCsvs(Path base, Map<String, SortedMap<String, SortedMap<String, RecordedFile>>> out)
-      throws IOException {
+  private static List<LegacyCsv> legacyCsvs(Path base) throws IOException {
     List<Path> csvs;
     try (Stream<Path> s = Files.walk(base)) {
       csvs = s.filter(Files::isRegularFile).filter(p -> !hidden(base.relativize(p))).sorted().toList();
     }
+    List<LegacyCsv> out = new ArrayList<>();
     for (Path p : csvs) {
       Matcher fm = LEGACY_FILE.matcher(p.getFileName().toString());
       Path standard = p.getParent();
@@ -265,15 +278,18 @@ final class EthicsRecordings {
       int k = Integer.parseInt(dm.group(2));
       boolean jb = dm.group(1).equals("jb");
       EthicsScenario sc = new EthicsScenario(EthicsData.COMMONSENSE_SHORT, 0, Integer.parseInt(fm.group(1)), jb ? k : 0, jb ? 0 : k);
-      String model = modelDir.getFileName().toString();
-      List<RecordedFile.Answer> answers = legacyRows(p);
-      out.computeIfAbsent(EthicsData.COMMONSENSE_SHORT, x -> new TreeMap<>())
-          .computeIfAbsent(model, x -> new TreeMap<>())
-          .put(sc.fileName(), new RecordedFile(sc.fileName(), answers, 0));
+      out.add(new LegacyCsv(p, modelDir.getFileName().toString(), sc));
     }
+    return out;
   }
 
-  private static List<RecordedFile.Answer> legacyRows(Path csv) throws IOException {
+  /**
+   * The rows of a 2023 CSV: content = the {@code output} column (already the legacy parse; the raw
+   * answer is lost), gold = the {@code label} column, prompt rebuilt from the {@code input} column
+   * when the legacy texts are known. Cells are read as strings; an empty output stays "".
+   */
+  private static List<RecordedFile.Answer> legacyRows(LegacyCsv c, @Nullable LegacyPrompts legacy) throws IOException {
+    Path csv = c.path();
     String name = csv.toString();
     List<RecordedFile.Answer> out = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -284,6 +300,7 @@ final class EthicsRecordings {
       }
       int output = header.fields().indexOf("output");
       int label = header.fields().indexOf("label");
+      int input = header.fields().indexOf("input");
       if (output < 0) {
         throw new DataException(name, header.line(), "output", "missing column");
       }
@@ -294,16 +311,14 @@ final class EthicsRecordings {
         if (output >= row.fields().size()) {
           throw new DataException(name, row.line(), "output", "missing field");
         }
-        // read as strings; an empty output stays "" (spec §9)
         @Nullable String gold = label >= 0 && label < row.fields().size() ? row.fields().get(label) : null;
-        out.add(new RecordedFile.Answer(row.fields().get(output), gold, null, null));
+        List<ChatMessage> prompt =
+            legacy != null && input >= 0 && input < row.fields().size()
+                ? legacy.messages(c.scenario().jailbreak(), c.scenario().evasive(), row.fields().get(input))
+                : null;
+        out.add(new RecordedFile.Answer(row.fields().get(output), gold, "row=" + (out.size()), prompt));
       }
     }
     return out;
-  }
-
-  /** Dataset names that have at least one model. */
-  static Set<String> datasets(Found found) {
-    return found.byDataset().keySet();
   }
 }

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Options ({@code machine_ethics.<name>}): {@code longOnly} (spec Q2 deviation: commonsense_long
  * reads only long rows; default false), {@code model} (the model folder a rescore reports when
  * the recordings hold several), {@code legacyScorer} (also report the 2023 pooled scorer, spec Q7;
- * default false).
+ * default false), {@code promptForm} ({@link PromptForm}; default CURRENT).
  */
 public final class MachineEthicsPerspective implements Perspective {
 
@@ -43,6 +43,16 @@ public final class MachineEthicsPerspective implements Perspective {
   public static final String ID = "machine_ethics";
 
   private static final List<Scenario> SCENARIOS = buildScenarios();
+
+  /**
+   * Prompt forms: CURRENT is upstream HEAD's (the one the spec's fingerprints and the synthetic
+   * recordings use); LEGACY_2023 rebuilds the commonsense_short jailbreak/evasive prompts of the
+   * 2023 code that produced the shipped GPT-3.5 CSVs, so those replay by position.
+   */
+  public enum PromptForm {
+    CURRENT,
+    LEGACY_2023
+  }
 
   @Override
   public String id() {
@@ -134,16 +144,23 @@ public final class MachineEthicsPerspective implements Perspective {
     double temperature = t.number("/generation/temperature");
     int maxTokens = t.integer("/generation/max_tokens");
     int n = t.integer("/generation/n");
+    boolean legacy = ctx.options().enumValue("promptForm", PromptForm.CURRENT) == PromptForm.LEGACY_2023;
     List<Probe> probes = new ArrayList<>();
     for (EthicsScenario es : selected(ctx.selection())) {
       Scenario sc = SCENARIOS.stream().filter(x -> x.id().equals(es.id())).findFirst().orElseGet(() -> scenario(es, false));
       if (!ctx.runnable(sc)) {
         continue;
       }
-      for (EthicsPromptBuilder.Built b : builder.build(es, data)) {
+      boolean legacyRun = legacy && EthicsPromptBuilder.isLegacyRun(es);
+      int position = 0;
+      for (EthicsPromptBuilder.Built b : builder.build(es, data, legacy)) {
         Map<String, Object> attrs = new LinkedHashMap<>();
         if (b.label() != null) {
           attrs.put("label", b.label());
+        }
+        if (legacyRun) {
+          // the 2023 CSVs keep rows in prompt order: replay them by position
+          attrs.put(Probe.REPLAY_POSITION, es.id() + "#" + position++);
         }
         ChatRequest req = new ChatRequest(b.messages(), temperature, maxTokens, null, n, null, null);
         probes.add(new Probe(ID, es.id(), "item=" + b.index(), req, attrs));
@@ -190,7 +207,8 @@ public final class MachineEthicsPerspective implements Perspective {
   public PerspectiveResult rescore(ScoreContext ctx) throws IOException {
     Path dir = ctx.generationsDir().orElseThrow(() -> new IllegalStateException("rescore needs a generations folder"));
     Templates t = ctx.dataRoot().templates(ID);
-    EthicsRecordings.Found found = EthicsRecordings.read(dir, t.texts("/scorer_gpt_model_names"));
+    LegacyPrompts legacy = t.root().has("legacy_recording_prompts") ? new LegacyPrompts(t) : null;
+    EthicsRecordings.Found found = EthicsRecordings.read(dir, t.texts("/scorer_gpt_model_names"), legacy);
     SortedMap<String, SortedMap<String, RecordedFile>> cs = found.byDataset().get(EthicsData.COMMONSENSE_SHORT);
     if (cs == null || cs.isEmpty()) {
       throw new DataException(

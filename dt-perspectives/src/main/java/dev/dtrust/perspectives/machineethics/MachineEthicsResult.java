@@ -1,5 +1,7 @@
 package dev.dtrust.perspectives.machineethics;
 
+import dev.dtrust.core.numerics.PandasJsonFloat;
+import dev.dtrust.core.numerics.PythonFloat;
 import dev.dtrust.core.perspective.FailureExample;
 import dev.dtrust.core.perspective.PerspectiveResult;
 import dev.dtrust.core.perspective.Skipped;
@@ -100,6 +102,36 @@ public record MachineEthicsResult(
   /** ref_rate over the commonsense files present (0–100; NaN when undefined), or null. */
   public @Nullable Double refRate() {
     return value("ref_rate");
+  }
+
+  /**
+   * upstream's summary.json entries (spec §6, SUM:81-118): {@code agg_score} / {@code ref_rate},
+   * and the breakdown {@code few-shot benchmark}, {@code zero-shot benchmark}, {@code jailbreak},
+   * {@code evasive} (raw FPRs), all as pandas {@code read_json} re-reads scores.jsonl (spec Q9,
+   * numerics.md §9). The breakdown sits under the model id, not upstream's literal "model" (Q9).
+   */
+  @Override
+  public Map<String, Object> summarize() {
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    aggregated.put("agg_score", summaryFloat(score));
+    aggregated.put("ref_rate", summaryFloat(refusalRate));
+    Map<String, Object> breakdown = new LinkedHashMap<>();
+    breakdown.put("few-shot benchmark", summaryFloat(complete ? accFew() : null));
+    breakdown.put("zero-shot benchmark", summaryFloat(complete ? accZero() : null));
+    breakdown.put("jailbreak", summaryFloat(complete ? avgFprJailbreak() : null));
+    breakdown.put("evasive", summaryFloat(complete ? avgFprEvasive() : null));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", breakdown);
+    return out;
+  }
+
+  /** json.dumps then pandas read_json (precise_float=False); NaN and absent values are null. */
+  private static @Nullable Double summaryFloat(@Nullable Double v) {
+    if (v == null || v.isNaN() || v.isInfinite()) {
+      return null;
+    }
+    return PandasJsonFloat.parse(PythonFloat.repr(v));
   }
 
   private @Nullable Double value(String key) {

@@ -77,6 +77,32 @@ class MachineEthicsRescoreTest {
     assertEquals(1, summary.get("agg_score").size());
   }
 
+  /** upstream's summary.json entries, including the read_json breakdown drift (spec Q9). */
+  @Test
+  void summaryExportMatchesUpstreamSummary() throws Exception {
+    JsonNode exp = SharedData.expected("machine_ethics-synthetic.json").get("complete");
+    MachineEthicsResult r = rescore("generations/machine_ethics/synthetic", Map.of());
+    Map<String, Object> s = r.summarize();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> agg = (Map<String, Object>) s.get("aggregated");
+    assertEquals(exp.get("summary_machine_ethics").get("agg_score").get("synthetic/model-a").asDouble(), agg.get("agg_score"));
+    assertEquals(exp.get("summary_machine_ethics").get("ref_rate").get("synthetic/model-a").asDouble(), agg.get("ref_rate"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> breakdown = (Map<String, Object>) s.get("breakdown");
+    JsonNode want = exp.get("summary_breakdown_machine_ethics").get("model");
+    for (Iterator<String> it = want.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      assertEquals(want.get(k).asDouble(), breakdown.get(k), k);
+    }
+    assertEquals(want.size(), breakdown.size());
+    // the incomplete model: NaN upstream, null here
+    MachineEthicsResult inc = rescore("generations/machine_ethics/synthetic_incomplete", Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> incAgg = (Map<String, Object>) inc.summarize().get("aggregated");
+    assertNull(incAgg.get("agg_score"));
+    assertNull(incAgg.get("ref_rate"));
+  }
+
   /** Acceptance 6: the incomplete model scores null. */
   @Test
   void syntheticIncompleteModelIsNull() throws Exception {

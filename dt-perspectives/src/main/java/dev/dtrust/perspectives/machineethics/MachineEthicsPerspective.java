@@ -322,6 +322,9 @@ public final class MachineEthicsPerspective implements Perspective {
       } else if (!complete && !Double.isNaN(agg)) {
         partial = agg;
       }
+      // an undefined aggregate (nothing answered in a run: NaN, where upstream divides by zero)
+      // is not a complete score
+      complete &= !Double.isNaN(agg);
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
     if (commonsense != null) {

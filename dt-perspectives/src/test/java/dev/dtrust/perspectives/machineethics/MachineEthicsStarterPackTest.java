@@ -1,6 +1,8 @@
 package dev.dtrust.perspectives.machineethics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dtrust.core.TrustEvaluator;
@@ -48,6 +50,30 @@ class MachineEthicsStarterPackTest {
     assertEquals(75.0, p.score());
     assertEquals(0.0, p.refusalRate());
     assertEquals(8 + 8 + 10 * 4, report.run().answered());
+  }
+
+  /** Answers nothing usable: every run's rate is undefined, so there is no complete score. */
+  @Test
+  void unparseableAnswersGiveNoCompleteScore(@TempDir Path tmp) throws Exception {
+    Path root = StarterPack.extractTo(tmp.resolve("root"));
+    ModelClient mumble =
+        new ModelClient() {
+          @Override
+          public ChatResponse chat(ChatRequest request) {
+            return ChatResponse.ofTexts(List.of("Hard to say"));
+          }
+
+          @Override
+          public String modelId() {
+            return "mumble";
+          }
+        };
+    PerspectiveReport p =
+        TrustEvaluator.builder().model(mumble).dataRoot(root).perspectives("machine_ethics").build().evaluate()
+            .perspectives().get("machine_ethics");
+    assertFalse(p.complete());
+    assertNull(p.score());
+    assertNull(p.partialScore());
   }
 
   @Test

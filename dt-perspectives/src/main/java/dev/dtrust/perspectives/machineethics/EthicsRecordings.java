@@ -113,28 +113,40 @@ final class EthicsRecordings {
         continue; // label files still make their folder a model (upstream globs all *.json)
       }
       EthicsScenario.Kind kind = EthicsScenario.kindOf(f.name());
-      boolean needsGold = kind == EthicsScenario.Kind.ZERO_SHOT || kind == EthicsScenario.Kind.FEW_SHOT;
+      boolean scored = EthicsScenario.isScoredDataset(f.dataset());
+      boolean needsGold = scored && (kind == EthicsScenario.Kind.ZERO_SHOT || kind == EthicsScenario.Kind.FEW_SHOT);
       boolean gpt = gptModelNames.contains(f.model());
-      List<JsonNode> labels = needsGold && !gpt ? labels(f.path().resolveSibling("label_" + f.name())) : null;
+      Path labelFile = f.path().resolveSibling("label_" + f.name());
+      List<JsonNode> labels = needsGold && !gpt ? labels(labelFile) : null;
+      // runs upstream does not score (jiminy*): gold labels only for the optional accuracy
+      boolean optionalGold = !scored && Files.isRegularFile(labelFile);
+      if (optionalGold) {
+        labels = labels(labelFile);
+        needsGold = true;
+        gpt = false;
+      }
       List<RecordedFile.Answer> answers = new ArrayList<>();
+      boolean withGold = needsGold;
+      boolean goldFromResponse = gpt;
+      List<JsonNode> goldList = labels;
       forEachRecord(
           f.path(),
           (index, line, messages, content, response) -> {
             String gold = null;
-            if (needsGold) {
-              if (gpt) {
+            if (withGold) {
+              if (goldFromResponse) {
                 JsonNode l = response.get("label");
                 if (l == null) {
                   throw new DataException(f.path().toString(), line, "/" + index + "/1/label", "missing (needed for " + f.model() + ")");
                 }
                 gold = l.isTextual() ? l.asText() : null;
               } else {
-                if (index >= labels.size()) {
+                if (index >= goldList.size()) {
                   throw new DataException(
-                      f.path().resolveSibling("label_" + f.name()).toString(), 0, "/" + index,
-                      "missing: the label file has " + labels.size() + " labels, the result file more records");
+                      labelFile.toString(), 0, "/" + index,
+                      "missing: the label file has " + goldList.size() + " labels, the result file more records");
                 }
-                JsonNode l = labels.get(index);
+                JsonNode l = goldList.get(index);
                 gold = l.isTextual() ? l.asText() : null;
               }
             }

@@ -74,6 +74,11 @@ public record EthicsScenario(String dataName, int fewShot, int testNum, int jail
     return Kind.ZERO_SHOT;
   }
 
+  /** Whether calculate_score.py scores a data name (ETHICS only; spec §1). */
+  static boolean isScoredDataset(String dataName) {
+    return dataName.startsWith("ethics_");
+  }
+
   /** Parses {@code data_name/stem}; empty when the text is not one. */
   public static Optional<EthicsScenario> parseId(String id) {
     int slash = id.lastIndexOf('/');

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Options ({@code machine_ethics.<name>}): {@code longOnly} (spec Q2 deviation: commonsense_long
  * reads only long rows; default false), {@code model} (the model folder a rescore reports when
  * the recordings hold several), {@code legacyScorer} (also report the 2023 pooled scorer, spec Q7;
- * default false), {@code promptForm} ({@link PromptForm}; default CURRENT).
+ * default false), {@code promptForm} ({@link PromptForm}; default CURRENT), {@code jiminyAccuracy}
+ * (an accuracy for the Jiminy runs, which upstream does not score; default false).
  */
 public final class MachineEthicsPerspective implements Perspective {
 
@@ -228,7 +229,7 @@ public final class MachineEthicsPerspective implements Perspective {
     }
     Map<String, SortedMap<String, RecordedFile>> files = new LinkedHashMap<>();
     if (model != null) {
-      for (String ds : t.texts("/scorer_dataset_names")) {
+      for (String ds : EthicsData.DATA_NAMES) {
         SortedMap<String, SortedMap<String, RecordedFile>> byModel = found.byDataset().get(ds);
         if (byModel != null && byModel.containsKey(model)) {
           files.put(ds, byModel.get(model));
@@ -294,7 +295,12 @@ public final class MachineEthicsPerspective implements Perspective {
             f.forEach(
                 (name, rf) -> {
                   Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("total", rf.answers().size());
+                  if (options.flag("jiminyAccuracy", false)) {
+                    // not upstream's scorer: do_classification's accuracy, which upstream discards (spec §1)
+                    m.putAll(jsonSafe(ClassificationAccuracy.of(rf, t.texts("/label_words/" + ds))));
+                  } else {
+                    m.put("total", rf.answers().size());
+                  }
                   if (rf.failed() > 0) {
                     m.put("failed", rf.failed());
                   }

@@ -2,7 +2,6 @@ package dev.dtrust.perspectives.machineethics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,6 +128,11 @@ class MachineEthicsPromptTest {
             Selection.of(List.of("ethics_commonsense_long/few_shot_0_test_num0_jailbreak_0_evasive_0")),
             Options.of(Map.of("machine_ethics.longOnly", "true")), Extensions.none());
     assertEquals(0, new MachineEthicsPerspective().plan(ctx).count());
-    assertNull(null);
+    // upstream's ~bool quirk (Q2, the default) reads every row, short ones included
+    PlanContext all =
+        new PlanContext(MachineEthicsPerspective.ID, DataRoot.of(SharedData.root()),
+            Selection.of(List.of("ethics_commonsense_long/few_shot_0_test_num0_jailbreak_0_evasive_0")),
+            Options.none(), Extensions.none());
+    assertEquals(2109, new MachineEthicsPerspective().plan(all).count());
   }
 }

@@ -66,10 +66,12 @@ public final class MachineEthicsPerspective implements Perspective {
   }
 
   /**
-   * Upstream's runs (spec §1, the README's loops): per data name zero-shot and few-shot with the
-   * documented demonstration count; jailbreak 1-5 and evasive 1-5 with test_num 200 for
-   * commonsense_short and jiminy; the Jiminy subsets zero-shot only. Any other {@code
-   * data_name/few_shot_F_test_numN_jailbreak_J_evasive_E} can be named in a selection.
+   * Upstream's runs (spec §1): per data name zero-shot, few-shot with the documented demonstration
+   * count (none for the Jiminy subsets, which never build demos), and evasive 1-5 and jailbreak 1-5
+   * (J, E in 0..5 for every data name). Jailbreak/evasive runs use test_num 200 where upstream's
+   * README runs them (commonsense_short, jiminy) and the config default 0 elsewhere. Any other
+   * {@code data_name/few_shot_F_test_numN_jailbreak_J_evasive_E} can be planned through a {@link
+   * PlanContext} with a named selection.
    */
   private static List<Scenario> buildScenarios() {
     Map<String, Integer> fewShot = new LinkedHashMap<>();
@@ -85,17 +87,15 @@ public final class MachineEthicsPerspective implements Perspective {
       boolean lb = name.equals(EthicsData.COMMONSENSE_SHORT);
       out.add(scenario(new EthicsScenario(name, 0, 0, 0, 0), lb));
       Integer f = fewShot.get(name);
-      if (f == null) {
-        continue;
+      if (f != null) {
+        out.add(scenario(new EthicsScenario(name, f, 0, 0, 0), lb));
       }
-      out.add(scenario(new EthicsScenario(name, f, 0, 0, 0), lb));
-      if (lb || name.equals(EthicsData.JIMINY)) {
-        for (int e = 1; e <= 5; e++) {
-          out.add(scenario(new EthicsScenario(name, 0, 200, 0, e), lb));
-        }
-        for (int j = 1; j <= 5; j++) {
-          out.add(scenario(new EthicsScenario(name, 0, 200, j, 0), lb));
-        }
+      int testNum = lb || name.equals(EthicsData.JIMINY) ? 200 : 0;
+      for (int e = 1; e <= 5; e++) {
+        out.add(scenario(new EthicsScenario(name, 0, testNum, 0, e), lb));
+      }
+      for (int j = 1; j <= 5; j++) {
+        out.add(scenario(new EthicsScenario(name, 0, testNum, j, 0), lb));
       }
     }
     return List.copyOf(out);

@@ -69,6 +69,22 @@ class MachineEthicsPromptTest {
     assertEquals(34, checked);
   }
 
+  /** Every run of the spec is a listed scenario (so a named selection accepts it); 12 are the leaderboard's. */
+  @Test
+  void scenarioList() {
+    List<dev.dtrust.core.perspective.Scenario> all = new MachineEthicsPerspective().scenarios();
+    assertEquals(128, all.size());
+    assertEquals(12, all.stream().filter(dev.dtrust.core.perspective.Scenario::leaderboard).count());
+    List<String> ids = all.stream().map(dev.dtrust.core.perspective.Scenario::id).toList();
+    SharedData.expected("machine_ethics-gpt-3.5.json").get("sample_prompts").fieldNames()
+        .forEachRemaining(k -> assertTrue(ids.contains(k), k));
+    var lb = all.stream().filter(dev.dtrust.core.perspective.Scenario::leaderboard)
+        .map(sc -> EthicsScenario.parseId(sc.id()).orElseThrow().fileName()).toList();
+    var required = new ArrayList<String>();
+    DataRoot.of(SharedData.root()).templates("machine_ethics").texts("/leaderboard/required_files").forEach(required::add);
+    assertEquals(new java.util.TreeSet<>(required), new java.util.TreeSet<>(lb));
+  }
+
   /** The leaderboard selection plans the 11 runnable commonsense_short runs and skips the few-shot one. */
   @Test
   void leaderboardPlanSkipsTheFewShotRunForTheAbsentTrainFile() {

@@ -76,6 +76,29 @@ class MachineEthicsRescoreCliTest {
     assertFalse(report.complete());
   }
 
+  /** dt run --model replay: answers the 2023 CSVs by position under promptForm=LEGACY_2023. */
+  @Test
+  void replayRunOfTheShippedCsvs(@TempDir Path out) throws Exception {
+    Path root = SharedData.root();
+    StringBuilder runs = new StringBuilder();
+    for (int k = 1; k <= 5; k++) {
+      runs.append(runs.length() == 0 ? "" : ",").append("ethics_commonsense_short/few_shot_0_test_num200_jailbreak_").append(k).append("_evasive_0");
+      runs.append(",ethics_commonsense_short/few_shot_0_test_num200_jailbreak_0_evasive_").append(k);
+    }
+    int code =
+        Dt.execute(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            "run", "--model", "replay:" + root.resolve("generations"), "--data", root.toString(),
+            "--perspectives", "machine_ethics", "--scenarios", runs.toString(),
+            "--option", "machine_ethics.promptForm=LEGACY_2023", "--out", out.toString());
+    assertEquals(0, code);
+    TrustReport report = TrustReport.read(out.resolve("report.json"));
+    assertEquals(2000, report.run().answered());
+    PerspectiveReport p = report.perspectives().get("machine_ethics");
+    assertEquals(79.49218928240352, p.partialScore());
+    assertNull(p.score());
+  }
+
   @Test
   void malformedRecordingExitsTwoNamingFileLineAndField(@TempDir Path tmp) throws Exception {
     Path root = SharedData.root();

@@ -89,6 +89,8 @@ final class EthicsPromptBuilder {
     UtilLabels utilLabels = family.equals("util") ? new UtilLabels(t.integer("/rng/numpy_seed")) : null;
     boolean filtered = s.jailbreak() != 0 || s.evasive() != 0;
 
+    List<String> demoSentences = family.equals("util") && s.fewShot() > 0 ? t.texts("/util_fixed_demos/sentences") : List.of();
+    List<String> demoLabels = family.equals("util") && s.fewShot() > 0 ? t.texts("/util_fixed_demos/labels") : List.of();
     List<Built> out = new ArrayList<>();
     int size = family.equals("util") ? 2 * test.size() : test.size();
     for (int i = 0; i < size; i++) {
@@ -102,8 +104,6 @@ final class EthicsPromptBuilder {
           label = utilLabels.next(i % 2 == 0);
           sentence = (i % 2 == 0 ? row.input1() : row.input2()) + evasive;
           slots = Map.of("sentence", sentence);
-          List<String> demoSentences = t.texts("/util_fixed_demos/sentences");
-          List<String> demoLabels = t.texts("/util_fixed_demos/labels");
           for (int k = 0; k < s.fewShot(); k++) {
             if (k >= demoSentences.size() || k >= demoLabels.size()) {
               throw new DataException(t.file(), 0, "/util_fixed_demos", "few_shot_num " + s.fewShot() + " exceeds the fixed demos");

@@ -27,7 +27,9 @@ public final class SimulatedModel implements ModelClient {
           "It is not wrong.",
           "A",
           "The answer is B.",
-          "I do not know.");
+          "I do not know.",
+          "not wrong",
+          "wrong");
 
   @Override
   public String modelId() {

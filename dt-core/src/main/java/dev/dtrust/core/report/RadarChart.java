@@ -16,8 +16,8 @@ public final class RadarChart {
   public static String svg(List<String> labels, List<@Nullable Double> scores) {
     int n = labels.size();
     StringBuilder b = new StringBuilder();
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\" width=\"").append(fmt(SIZE + 160))
-        .append("\" height=\"").append(fmt(SIZE)).append("\" viewBox=\"-80 0 ").append(fmt(SIZE + 160)).append(' ')
+    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\" width=\"").append(fmt(SIZE + 260))
+        .append("\" height=\"").append(fmt(SIZE)).append("\" viewBox=\"-130 0 ").append(fmt(SIZE + 260)).append(' ')
         .append(fmt(SIZE)).append("\" role=\"img\" aria-label=\"radar chart of perspective scores\">\n");
     for (int ring = 1; ring <= 4; ring++) {
       double level = 25.0 * ring;

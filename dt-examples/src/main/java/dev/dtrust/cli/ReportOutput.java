@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 /** Writes a run's reports into its output folder and prints a short summary. */
 final class ReportOutput {
+  private static final int SHOWN_SKIPS = 5;
+
   private ReportOutput() {}
 
   static void write(TrustReport report, java.util.List<dev.dtrust.core.gate.GateResult> gates, Path outDir, PrintWriter out)
@@ -20,7 +22,11 @@ final class ReportOutput {
           : p.partialScore() != null ? "null (partial " + PythonFloat.repr(p.partialScore()) + ")" : "null";
       String refusal = p.refusalRate() == null ? "-" : PythonFloat.repr(p.refusalRate());
       out.printf("%-18s score %s  refusal %s  %s%n", p.perspective(), score, refusal, p.complete() ? "complete" : "incomplete");
-      p.skipped().forEach(s -> out.printf("%-18s   skipped %s (missing %s)%n", "", s.scenario(), s.missing()));
+      p.skipped().stream().limit(SHOWN_SKIPS)
+          .forEach(s -> out.printf("%-18s   skipped %s (missing %s)%n", "", s.scenario(), s.missing()));
+      if (p.skipped().size() > SHOWN_SKIPS) {
+        out.printf("%-18s   … %d more skipped (see report.json)%n", "", p.skipped().size() - SHOWN_SKIPS);
+      }
     }
     out.printf("overall score %s; %d planned, %d answered, %d failed, %d cache hits%n",
         report.score() == null ? "null" : PythonFloat.repr(report.score()),

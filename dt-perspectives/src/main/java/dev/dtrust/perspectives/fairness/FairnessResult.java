@@ -95,6 +95,21 @@ public record FairnessResult(
     return scenarioScores.stream().filter(ScenarioScore::scored).map(ScenarioScore::outFile).toList();
   }
 
+  /**
+   * Upstream's summarize.get_fairness_scores: {@code fairness score} and the {@code rejection rate}
+   * fraction as written in final_scores.json (spec fairness §7, Q10), breakdown = that file.
+   */
+  @Override
+  public Map<String, Object> summarize() {
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    aggregated.put("score", fairnessScore);
+    aggregated.put("rejection_rate", rejectionRate);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", metrics());
+    return out;
+  }
+
   @Override
   public Map<String, Object> metrics() {
     Map<String, Object> m = new LinkedHashMap<>();

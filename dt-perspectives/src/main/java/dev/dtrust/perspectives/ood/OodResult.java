@@ -76,6 +76,22 @@ public record OodResult(
     return Optional.ofNullable(results.get(resultKey));
   }
 
+  /**
+   * Upstream's summarize.get_ood_scores: {@code score} and {@code rr} of final_scores.json (both
+   * already 0–100), breakdown = that file.
+   */
+  @Override
+  public Map<String, Object> summarize() {
+    Map<String, Object> file = metrics();
+    Map<String, Object> aggregated = new LinkedHashMap<>();
+    aggregated.put("score", file.get("score"));
+    aggregated.put("rejection_rate", file.get("rr"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aggregated", aggregated);
+    out.put("breakdown", file);
+    return out;
+  }
+
   /** Upstream's {@code final_scores.json}: result keys, then subscores, rr and score where written. */
   @Override
   public Map<String, Object> metrics() {

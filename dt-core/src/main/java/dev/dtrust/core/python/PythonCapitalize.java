@@ -1,6 +1,5 @@
 package dev.dtrust.core.python;
 
-import java.util.Locale;
 
 /**
  * Python 3.8+ {@code str.capitalize()}: the first character title-cased, every other character
@@ -21,7 +20,7 @@ public final class PythonCapitalize {
     int len = Character.charCount(first);
     return new StringBuilder(s.length())
         .appendCodePoint(Character.toTitleCase(first))
-        .append(s.substring(len).toLowerCase(Locale.ROOT))
+        .append(PythonStrings.lower(s.substring(len)))
         .toString();
   }
 }

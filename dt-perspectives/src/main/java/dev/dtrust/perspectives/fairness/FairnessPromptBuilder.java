@@ -1,5 +1,6 @@
 package dev.dtrust.perspectives.fairness;
 
+import dev.dtrust.core.python.PythonCapitalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.Templates;
@@ -185,7 +186,7 @@ public final class FairnessPromptBuilder {
           case INPUT -> b.append(record.input());
           case EXAMPLE_INPUT -> b.append(demo(demo).text());
           // Spec §3: demonstration labels go through Python str.capitalize ("yes" -> "Yes").
-          case EXAMPLE_LABEL -> b.append(PythonText.capitalize(demo(demo).label()));
+          case EXAMPLE_LABEL -> b.append(PythonCapitalize.capitalize(demo(demo).label()));
         }
       }
       return new ChatMessage(role, b.toString(), name);

@@ -1,5 +1,6 @@
 package dev.dtrust.perspectives.machineethics;
 
+import dev.dtrust.core.python.PythonStrip;
 import dev.dtrust.core.python.PythonStrings;
 
 /**
@@ -51,26 +52,9 @@ final class AnswerParser {
     return s.substring(from, end < 0 ? s.length() : end);
   }
 
-  /** Python {@code str.strip()}: removes leading and trailing characters for which isspace() holds. */
+  /** Python {@code str.strip()} (dev.dtrust.core.python.PythonStrip). */
   static String strip(String s) {
-    int b = 0;
-    int e = s.length();
-    while (b < e && isPySpace(s.charAt(b))) {
-      b++;
-    }
-    while (e > b && isPySpace(s.charAt(e - 1))) {
-      e--;
-    }
-    return s.substring(b, e);
-  }
-
-  /** CPython's {@code str.isspace} for one BMP character (bidi WS/B/S or category Zs). */
-  static boolean isPySpace(char c) {
-    if (c <= 0x20) {
-      return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-    }
-    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
-        || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+    return PythonStrip.strip(s);
   }
 
   /** The 2023 scorer's unconditional parse (spec Q7): lower, split "</s>", strip, split ".", strip. */

@@ -107,11 +107,11 @@ class FairnessUnitTest {
   /** §9: Python str.capitalize and str.strip. */
   @Test
   void pythonText() {
-    assertEquals("No", PythonText.capitalize("no"));
-    assertEquals("Yes", PythonText.capitalize("yES"));
-    assertEquals("", PythonText.capitalize(""));
-    assertEquals("yes", PythonText.strip("\u00a0 yes\t\n\u2007"));
-    assertEquals("yes", PythonText.strip("\u0085yes\u3000"));
+    assertEquals("No", dev.dtrust.core.python.PythonCapitalize.capitalize("no"));
+    assertEquals("Yes", dev.dtrust.core.python.PythonCapitalize.capitalize("yES"));
+    assertEquals("", dev.dtrust.core.python.PythonCapitalize.capitalize(""));
+    assertEquals("yes", dev.dtrust.core.python.PythonStrip.strip("\u00a0 yes\t\n\u2007"));
+    assertEquals("yes", dev.dtrust.core.python.PythonStrip.strip("\u0085yes\u3000"));
   }
 
   /** Q9: few_shot_0_fair_demon is runnable but not aggregated; 11 leaderboard scenarios in order. */

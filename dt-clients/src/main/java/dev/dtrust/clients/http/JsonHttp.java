@@ -27,8 +27,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonHttp implements AutoCloseable {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-  /** Shared so that connection pools and dispatcher threads are shared too. */
-  private static final OkHttpClient BASE = new OkHttpClient.Builder().build();
+  /**
+   * Shared so that connection pools and dispatcher threads are shared too. OkHttp's own silent
+   * retries (of a 408, of a reset connection) are off: the engine retries, with backoff, and
+   * every request it sends is counted.
+   */
+  private static final OkHttpClient BASE = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
   public static final ObjectMapper JSON = new ObjectMapper();
 

@@ -46,6 +46,9 @@ public final class ProviderErrors {
     boolean quota = status == 429 && e.isQuota();
     boolean retryable = !quota && (RETRYABLE.contains(status) || status >= 500);
     Duration wait = retryable ? RetryAfter.from(headers, status, clock) : null;
+    if (retryable && wait == null) {
+      wait = googleRetryDelay(e.raw());
+    }
     StringBuilder m = new StringBuilder(provider).append(" HTTP ").append(status);
     if (quota) {
       m.append(" (quota or spend limit: not retried)");
@@ -102,6 +105,21 @@ public final class ProviderErrors {
       // an HTML error page from a proxy, say: keep its start
     }
     return new ProviderError(null, null, raw.isEmpty() ? "(empty body)" : truncate(raw), raw);
+  }
+
+  /** Google's {@code RetryInfo} detail: {@code {"@type": "…RetryInfo", "retryDelay": "17s"}}. */
+  static @Nullable Duration googleRetryDelay(String raw) {
+    try {
+      JsonNode details = JSON.readTree(raw).path("error").path("details");
+      for (JsonNode d : details) {
+        if (d.path("@type").asText().endsWith("RetryInfo") && d.hasNonNull("retryDelay")) {
+          return RetryAfter.goDuration(d.get("retryDelay").asText());
+        }
+      }
+    } catch (IOException | RuntimeException notJson) {
+      // no detail to read
+    }
+    return null;
   }
 
   private static @Nullable String text(JsonNode n, String field) {

@@ -27,8 +27,25 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "replay:<generations dir> or sim")
+  @Option(names = "--model", required = true,
+      description = "openai:<model>, anthropic:<model>, gemini:<model>, replay:<generations dir> or sim")
   String model;
+
+  @Option(names = "--base-url", description = "the API root of an openai:/anthropic:/gemini: model, e.g. http://localhost:8000/v1 (vLLM)")
+  String baseUrl;
+
+  @Option(names = "--api-key-env", paramLabel = "NAME",
+      description = "the environment variable holding the API key (default OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY)")
+  String apiKeyEnv;
+
+  @Option(names = "--rpm", defaultValue = "0", description = "most requests per minute to the model (0: no limit)")
+  int requestsPerMinute;
+
+  @Option(names = "--tpm", defaultValue = "0", description = "most tokens per minute to the model (0: no limit)")
+  long tokensPerMinute;
+
+  @Option(names = "--no-n", description = "the openai: server ignores n: send n single requests instead")
+  boolean noN;
 
   @Option(names = "--data", required = true, description = "the data root (upstream data/ layout plus templates/)")
   Path data;
@@ -93,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(b.build(), stdout);
     }
-    ModelSpecs.Opened m = ModelSpecs.open(model, chosen);
+    ModelSpecs.Opened m = ModelSpecs.open(model, chosen,
+        new ModelSpecs.Connection(baseUrl, apiKeyEnv, requestsPerMinute, tokensPerMinute, noN), System::getenv);
     try (var client = m.client()) {
       TrustReport report = b.model(client).modelInfo(m.info()).build().evaluate();
       var gates = gateOptions.check(report);

@@ -61,6 +61,19 @@ public final class ProviderErrors {
     return new ModelException(message, retryable, wait, status, null);
   }
 
+  /**
+   * Whether a rate-limit message is really an exhausted quota or spend limit, for adapters that see
+   * only a message (LangChain4j's {@code RateLimitException}).
+   */
+  public static boolean isQuotaMessage(String message) {
+    return new ProviderError(null, null, message == null ? "" : message, "").isQuota();
+  }
+
+  /** Whether HTTP status {@code status} is worth retrying (a 429 is, unless it is a quota). */
+  public static boolean retryableStatus(int status) {
+    return RETRYABLE.contains(status) || status >= 500;
+  }
+
   /** The exception for a transport failure (no HTTP response). */
   public static ModelException fromIo(String provider, IOException e, @Nullable ApiKey key) {
     String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -142,6 +155,11 @@ public final class ProviderErrors {
         return true;
       }
       String lower = (message + " " + raw).toLowerCase(Locale.ROOT);
+      for (String c : QUOTA_CODES) {
+        if (lower.contains(c)) {
+          return true;
+        }
+      }
       for (String w : QUOTA_WORDS) {
         if (lower.contains(w)) {
           return true;

@@ -163,8 +163,13 @@ public abstract class ModelClientConformance {
   @Test
   void conformanceCancellationStopsTheCallAndLeavesTheClientUsable() throws Exception {
     stall();
+    long received = requestsReceived();
     CompletableFuture<ChatResponse> f = client().chatAsync(request(1));
-    Thread.sleep(200);
+    // cancel only once the stalled call is in flight, so the stalled answer is not left queued
+    for (int i = 0; i < 500 && requestsReceived() == received; i++) {
+      Thread.sleep(10);
+    }
+    assertEquals(received + 1, requestsReceived(), "the request reached the fake");
     long t0 = System.nanoTime();
     assertTrue(f.cancel(true));
     assertThrows(CancellationException.class, () -> f.get(5, TimeUnit.SECONDS));

@@ -32,8 +32,12 @@ final class ModelSpecs {
 
   /** Connection options of the HTTP model specs. */
   record Connection(@Nullable String baseUrl, @Nullable String apiKeyEnv, int requestsPerMinute, long tokensPerMinute,
-      boolean noN) {
-    static final Connection NONE = new Connection(null, null, 0, 0, false);
+      boolean noN, java.time.@Nullable Duration timeout) {
+    static final Connection NONE = new Connection(null, null, 0, 0, false, null);
+
+    Connection(@Nullable String baseUrl, @Nullable String apiKeyEnv, int requestsPerMinute, long tokensPerMinute, boolean noN) {
+      this(baseUrl, apiKeyEnv, requestsPerMinute, tokensPerMinute, noN, null);
+    }
   }
 
   static Opened open(String spec, List<Perspective> perspectives) {
@@ -74,6 +78,9 @@ final class ModelSpecs {
         if (key != null) {
           b.apiKey(key);
         }
+        if (c.timeout() != null) {
+          b.timeout(c.timeout());
+        }
         OpenAiChatClient client = b.build();
         return new Opened(client, new ModelInfo(model, "openai", client.baseUrl(), params));
       }
@@ -86,6 +93,9 @@ final class ModelSpecs {
         if (key != null) {
           b.apiKey(key);
         }
+        if (c.timeout() != null) {
+          b.timeout(c.timeout());
+        }
         AnthropicClient client = b.build();
         return new Opened(client, new ModelInfo(model, "anthropic", client.baseUrl(), params));
       }
@@ -97,6 +107,9 @@ final class ModelSpecs {
         ApiKey key = key(env, c.apiKeyEnv(), "GEMINI_API_KEY", c.baseUrl() == null);
         if (key != null) {
           b.apiKey(key);
+        }
+        if (c.timeout() != null) {
+          b.timeout(c.timeout());
         }
         GeminiClient client = b.build();
         return new Opened(client, new ModelInfo(model, "gemini", client.baseUrl(), params));

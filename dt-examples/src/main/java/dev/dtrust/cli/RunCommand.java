@@ -27,25 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true,
-      description = "openai:<model>, anthropic:<model>, gemini:<model>, replay:<generations dir> or sim")
-  String model;
-
-  @Option(names = "--base-url", description = "the API root of an openai:/anthropic:/gemini: model, e.g. http://localhost:8000/v1 (vLLM)")
-  String baseUrl;
-
-  @Option(names = "--api-key-env", paramLabel = "NAME",
-      description = "the environment variable holding the API key (default OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY)")
-  String apiKeyEnv;
-
-  @Option(names = "--rpm", defaultValue = "0", description = "most requests per minute to the model (0: no limit)")
-  int requestsPerMinute;
-
-  @Option(names = "--tpm", defaultValue = "0", description = "most tokens per minute to the model (0: no limit)")
-  long tokensPerMinute;
-
-  @Option(names = "--no-n", description = "the openai: server ignores n: send n single requests instead")
-  boolean noN;
+  @picocli.CommandLine.Mixin ModelOptions modelOptions = new ModelOptions();
 
   @Option(names = "--data", required = true, description = "the data root (upstream data/ layout plus templates/)")
   Path data;
@@ -108,10 +90,10 @@ final class RunCommand implements Callable<Integer> {
       b.cacheDir(cache);
     }
     if (dryRun) {
-      return dryRun(b.build(), stdout);
+      PlanEstimate.print(b.build(), stdout);
+      return ExitCode.OK;
     }
-    ModelSpecs.Opened m = ModelSpecs.open(model, chosen,
-        new ModelSpecs.Connection(baseUrl, apiKeyEnv, requestsPerMinute, tokensPerMinute, noN), System::getenv);
+    ModelSpecs.Opened m = modelOptions.open(chosen);
     try (var client = m.client()) {
       TrustReport report = b.model(client).modelInfo(m.info()).build().evaluate();
       var gates = gateOptions.check(report);
@@ -120,27 +102,4 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static int dryRun(TrustEvaluator evaluator, PrintWriter out) {
-    long total = 0;
-    long totalTokens = 0;
-    for (TrustEvaluator.Plan plan : evaluator.plan().values()) {
-      Map<String, long[]> byScenario = new LinkedHashMap<>();
-      long tokens = 0;
-      for (Probe p : plan.probes()) {
-        long[] c = byScenario.computeIfAbsent(p.scenario(), k -> new long[3]);
-        c[0]++;
-        c[1] += p.request().samples();
-        c[2] += TokenEstimate.of(p.request());
-        tokens += TokenEstimate.of(p.request());
-      }
-      long n = plan.probes().size();
-      total += n;
-      totalTokens += tokens;
-      out.printf("%s: %d requests, ~%d prompt tokens%n", plan.perspective(), n, tokens);
-      byScenario.forEach((s, c) -> out.printf("  %-40s %8d requests %10d samples %12d prompt tokens%n", s, c[0], c[1], c[2]));
-      plan.skipped().forEach(s -> out.printf("  %-40s skipped (missing %s)%n", s.scenario(), s.missing()));
-    }
-    out.printf("total: %d requests, ~%d prompt tokens (estimate: 4 characters per token)%n", total, totalTokens);
-    return ExitCode.OK;
-  }
 }

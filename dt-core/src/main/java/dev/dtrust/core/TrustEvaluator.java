@@ -4,6 +4,7 @@ import dev.dtrust.core.data.DataRoot;
 import dev.dtrust.core.engine.Budget;
 import dev.dtrust.core.engine.Engine;
 import dev.dtrust.core.engine.EvaluationListener;
+import dev.dtrust.core.engine.ProbeExecutor;
 import dev.dtrust.core.engine.ResponseCache;
 import dev.dtrust.core.engine.RetryPolicy;
 import dev.dtrust.core.engine.RunCounters;
@@ -66,6 +67,7 @@ public final class TrustEvaluator {
   private final Options options;
   private final Extensions extensions;
   private final @Nullable Path generations;
+  private final @Nullable ProbeExecutor probeExecutor;
 
   private TrustEvaluator(Builder b) {
     this.model = b.model;
@@ -85,6 +87,7 @@ public final class TrustEvaluator {
     this.options = Options.of(b.options);
     this.extensions = Extensions.of(b.extensions);
     this.generations = b.generations;
+    this.probeExecutor = b.probeExecutor;
     requireKnownScenarios();
   }
 
@@ -160,7 +163,8 @@ public final class TrustEvaluator {
         try (Stream<Probe> s = p.plan(ctx)) {
           probes = s.toList();
         }
-        List<ProbeOutcome> outcomes = engine.execute(p.id(), probes);
+        List<ProbeOutcome> outcomes =
+            probeExecutor == null ? engine.execute(p.id(), probes) : probeExecutor.execute(p.id(), probes, counters);
         ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, ctx.skipped(), extensions, null);
         PerspectiveResult r = p.score(sc, outcomes);
         listener.scored(p.id());
@@ -172,7 +176,7 @@ public final class TrustEvaluator {
     RunStats run =
         new RunStats(
             counters.planned(), counters.answered(), counters.failed(), counters.cacheHits(),
-            counters.requests(), model.httpCalls() - http0, counters.retries(), counters.promptTokens(),
+            counters.requests(), model.httpCalls() - http0 + counters.httpCalls(), counters.retries(), counters.promptTokens(),
             counters.completionTokens(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
     return assemble(results, run, started);
   }
@@ -232,6 +236,7 @@ public final class TrustEvaluator {
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
     private @Nullable Path generations;
+    private @Nullable ProbeExecutor probeExecutor;
 
     private Builder() {}
 
@@ -337,6 +342,16 @@ public final class TrustEvaluator {
     /** For {@link TrustEvaluator#rescore()}: the folder of recorded generations. */
     public Builder generations(Path dir) {
       this.generations = dir;
+      return this;
+    }
+
+    /**
+     * Answers plans with this executor instead of the local engine (e.g. dt-spark's, which shards
+     * probes across executors); the model set with {@link #model} then only names the model in the
+     * report. {@code maxInFlight}, budget and retry settings are the executor's own.
+     */
+    public Builder probeExecutor(ProbeExecutor executor) {
+      this.probeExecutor = Objects.requireNonNull(executor);
       return this;
     }
 

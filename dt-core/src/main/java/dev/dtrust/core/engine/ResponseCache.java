@@ -6,7 +6,6 @@ import dev.dtrust.core.json.JsonWriter;
 import dev.dtrust.core.model.ChatResponse;
 import dev.dtrust.core.model.Choice;
 import dev.dtrust.core.model.Usage;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A persistent response cache: one append-only JSON Lines file ({@code responses.jsonl}) in a
- * folder, one record per answered probe, keyed by {@link ProbeKey}. Records are written as soon
+ * folder (plus one per concurrent writer under {@code parts/}, see {@link #openPart}), one record per answered probe, keyed by {@link ProbeKey}. Records are written as soon
  * as they are answered and forced to disk in batches; a torn last line after a crash is skipped.
  * Thread-safe.
  */
@@ -52,46 +51,113 @@ public final class ResponseCache implements AutoCloseable {
     return new ResponseCache(Path.of("(memory)"), null);
   }
 
-  /** Opens (or creates) the cache in a folder, loading what earlier runs answered. */
+  /** The folder, inside a cache folder, that holds one append-only file per concurrent writer. */
+  public static final String PARTS = "parts";
+
+  /**
+   * Opens (or creates) the cache in a folder, loading what earlier runs answered: its own
+   * {@code responses.jsonl} and, read-only, every {@code parts/<writer>/responses.jsonl} that
+   * concurrent writers (e.g. Spark executors, see {@link #openPart}) left there.
+   */
   public static ResponseCache open(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("responses.jsonl");
-    ResponseCache cache;
-    if (Files.exists(file)) {
-      long goodBytes = 0;
-      List<String> lines = new ArrayList<>();
-      byte[] all = Files.readAllBytes(file);
-      int start = 0;
-      for (int i = 0; i < all.length; i++) {
-        if (all[i] == '\n') {
-          lines.add(new String(all, start, i - start, StandardCharsets.UTF_8));
-          start = i + 1;
-          goodBytes = start;
-        }
-      }
-      if (start < all.length) {
-        LOG.warn("{}: skipping a torn last line ({} bytes)", file, all.length - start);
-      }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
-      ch.truncate(goodBytes);
-      ch.position(goodBytes);
-      cache = new ResponseCache(file, ch);
-      int lineNo = 0;
-      for (String line : lines) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          cache.load(MAPPER.readTree(line));
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("{}:{}: skipping an unreadable cache record", file, lineNo);
-        }
-      }
-    } else {
-      cache = new ResponseCache(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
-    }
+    ResponseCache cache = openFile(dir.resolve("responses.jsonl"));
+    cache.loadParts(dir.resolve(PARTS), null);
     return cache;
+  }
+
+  /**
+   * Opens the cache of one concurrent writer: reads the union of the folder's {@code
+   * responses.jsonl} and every part, and appends only to {@code parts/<writer>/responses.jsonl},
+   * so writers never share a file. Give each concurrent writer (each task attempt) its own name.
+   *
+   * @param dir    the cache folder
+   * @param writer the writer's name, a single path segment
+   */
+  public static ResponseCache openPart(Path dir, String writer) throws IOException {
+    if (writer.isEmpty() || writer.contains("/") || writer.contains("\\") || writer.startsWith(".")) {
+      throw new IllegalArgumentException("a cache writer name must be one path segment, was '" + writer + "'");
+    }
+    Path own = dir.resolve(PARTS).resolve(writer);
+    Files.createDirectories(own);
+    ResponseCache cache = openFile(own.resolve("responses.jsonl"));
+    Path shared = dir.resolve("responses.jsonl");
+    if (Files.exists(shared)) {
+      cache.loadReadOnly(shared);
+    }
+    cache.loadParts(dir.resolve(PARTS), writer);
+    return cache;
+  }
+
+  private void loadParts(Path parts, @Nullable String except) throws IOException {
+    if (!Files.isDirectory(parts)) {
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    try (var dirs = Files.list(parts)) {
+      dirs.filter(p -> except == null || !p.getFileName().toString().equals(except))
+          .map(p -> p.resolve("responses.jsonl"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(files::add);
+    }
+    for (Path f : files) {
+      loadReadOnly(f);
+    }
+  }
+
+  /** Loads another writer's file without touching it; a torn last line (still being written) is skipped. */
+  private void loadReadOnly(Path other) throws IOException {
+    byte[] all = Files.readAllBytes(other);
+    loadLines(other, all, completeLines(all));
+  }
+
+  private static int completeLines(byte[] all) {
+    int good = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] == '\n') {
+        good = i + 1;
+      }
+    }
+    return good;
+  }
+
+  private static ResponseCache openFile(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return new ResponseCache(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+    }
+    byte[] all = Files.readAllBytes(file);
+    int goodBytes = completeLines(all);
+    if (goodBytes < all.length) {
+      LOG.warn("{}: skipping a torn last line ({} bytes)", file, all.length - goodBytes);
+    }
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+    ch.truncate(goodBytes);
+    ch.position(goodBytes);
+    ResponseCache cache = new ResponseCache(file, ch);
+    cache.loadLines(file, all, goodBytes);
+    return cache;
+  }
+
+  private void loadLines(Path file, byte[] all, int goodBytes) {
+    int lineNo = 0;
+    int start = 0;
+    for (int i = 0; i < goodBytes; i++) {
+      if (all[i] != '\n') {
+        continue;
+      }
+      lineNo++;
+      String line = new String(all, start, i - start, StandardCharsets.UTF_8);
+      start = i + 1;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        load(MAPPER.readTree(line));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{}:{}: skipping an unreadable cache record", file, lineNo);
+      }
+    }
   }
 
   private void load(JsonNode n) {

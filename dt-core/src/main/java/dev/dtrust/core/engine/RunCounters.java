@@ -12,6 +12,7 @@ public final class RunCounters {
   final AtomicLong retries = new AtomicLong();
   final AtomicLong promptTokens = new AtomicLong();
   final AtomicLong completionTokens = new AtomicLong();
+  final AtomicLong httpCalls = new AtomicLong();
 
   /** Probes planned. */
   public long planned() {
@@ -52,4 +53,44 @@ public final class RunCounters {
   public long completionTokens() {
     return completionTokens.get();
   }
+
+  /** HTTP calls made by clients elsewhere (e.g. Spark executors); local clients report theirs directly. */
+  public long httpCalls() {
+    return httpCalls.get();
+  }
+
+  /** A serializable copy of the counters, to send from where probes were answered. */
+  public Snapshot snapshot() {
+    return new Snapshot(planned(), answered(), failed(), cacheHits(), requests(), retries(), promptTokens(),
+        completionTokens(), httpCalls());
+  }
+
+  /** Adds counters measured elsewhere (another process, a Spark executor). */
+  public void add(Snapshot s) {
+    planned.addAndGet(s.planned());
+    answered.addAndGet(s.answered());
+    failed.addAndGet(s.failed());
+    cacheHits.addAndGet(s.cacheHits());
+    requests.addAndGet(s.requests());
+    retries.addAndGet(s.retries());
+    promptTokens.addAndGet(s.promptTokens());
+    completionTokens.addAndGet(s.completionTokens());
+    httpCalls.addAndGet(s.httpCalls());
+  }
+
+  /**
+   * The counters at one moment.
+   *
+   * @param planned          probes planned
+   * @param answered         probes answered
+   * @param failed           probes that failed
+   * @param cacheHits        answers taken from the cache
+   * @param requests         calls made to the model client
+   * @param retries          retries after retryable failures
+   * @param promptTokens     prompt tokens reported
+   * @param completionTokens completion tokens reported
+   * @param httpCalls        HTTP calls made
+   */
+  public record Snapshot(long planned, long answered, long failed, long cacheHits, long requests, long retries,
+      long promptTokens, long completionTokens, long httpCalls) implements java.io.Serializable {}
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param name    optional participant name; upstream DecodingTrust sends few-shot turns as
  *                {@code system} messages named {@code example_user} / {@code example_assistant}
  */
-public record ChatMessage(String role, String content, @Nullable String name) {
+public record ChatMessage(String role, String content, @Nullable String name) implements java.io.Serializable {
   public ChatMessage {
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(content, "content");

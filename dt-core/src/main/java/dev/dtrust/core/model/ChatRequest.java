@@ -23,7 +23,7 @@ public record ChatRequest(
     @Nullable Double topP,
     @Nullable Integer n,
     @Nullable List<String> stop,
-    @Nullable Long seed) {
+    @Nullable Long seed) implements java.io.Serializable {
 
   public ChatRequest {
     messages = List.copyOf(Objects.requireNonNull(messages, "messages"));

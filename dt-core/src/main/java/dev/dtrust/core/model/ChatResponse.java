@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param metadata provider details worth keeping (system fingerprint, role mapping, …); never
  *                 secrets
  */
-public record ChatResponse(List<Choice> choices, Usage usage, Map<String, String> metadata) {
+public record ChatResponse(List<Choice> choices, Usage usage, Map<String, String> metadata) implements java.io.Serializable {
   public ChatResponse {
     choices = List.copyOf(Objects.requireNonNull(choices, "choices"));
     usage = usage == null ? Usage.NONE : usage;

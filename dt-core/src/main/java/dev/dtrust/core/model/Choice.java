@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishReason the provider's finish reason ({@code stop}, {@code length},
  *                     {@code content_filter}, …), or {@code null} when unknown
  */
-public record Choice(String text, @Nullable String finishReason) {
+public record Choice(String text, @Nullable String finishReason) implements java.io.Serializable {
   public Choice {
     Objects.requireNonNull(text, "text");
   }

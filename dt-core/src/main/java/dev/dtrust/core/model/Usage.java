@@ -6,7 +6,7 @@ package dev.dtrust.core.model;
  * @param promptTokens     tokens in the prompt, as the provider counted them
  * @param completionTokens tokens generated over all choices
  */
-public record Usage(long promptTokens, long completionTokens) {
+public record Usage(long promptTokens, long completionTokens) implements java.io.Serializable {
   /** No tokens (a cached or simulated answer). */
   public static final Usage NONE = new Usage(0, 0);
 

@@ -22,7 +22,7 @@ public record Probe(
     String scenario,
     String key,
     ChatRequest request,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes) implements java.io.Serializable {
 
   /**
    * Attribute naming a recorded position ({@code fileKey#index}) for perspectives whose

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param response the response (all samples), or {@code null} when it failed
  * @param failure  why it failed, or {@code null} when answered
  */
-public record ProbeOutcome(Probe probe, @Nullable ChatResponse response, @Nullable String failure) {
+public record ProbeOutcome(Probe probe, @Nullable ChatResponse response, @Nullable String failure) implements java.io.Serializable {
   public ProbeOutcome {
     Objects.requireNonNull(probe, "probe");
     if ((response == null) == (failure == null)) {

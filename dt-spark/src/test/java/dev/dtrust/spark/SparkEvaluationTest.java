@@ -1,0 +1,184 @@
+package dev.dtrust.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dtrust.core.TrustEvaluator;
+import dev.dtrust.core.report.TrustReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stereotype leaderboard selection on a {@code local[2]} Spark session against an
+ * OpenAI-compatible fake: the same report as a single process, task retries that re-use the cache,
+ * and no API key anywhere it could leak.
+ */
+class SparkEvaluationTest {
+  private static final String KEY_VAR = "DT_SPARK_TEST_API_KEY";
+
+  @TempDir static Path shared;
+  private static SparkSession spark;
+  private static Path eventLogs;
+
+  @BeforeAll
+  static void startSpark() throws IOException {
+    eventLogs = Files.createDirectories(shared.resolve("event-logs"));
+    spark = SparkSession.builder()
+        .appName("dtrust-test")
+        // 2 threads; a failed task is retried up to 3 times (local mode retries none by default)
+        .master("local[2,4]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.eventLog.enabled", "true")
+        .config("spark.eventLog.dir", eventLogs.toUri().toString())
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  static Path stereotypeRoot(Path dir) throws IOException {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    try (InputStream in = SparkEvaluationTest.class.getResourceAsStream("/dev/dtrust/starter/root/templates/stereotype.json")) {
+      assertNotNull(in, "the starter pack's stereotype template is on the test class path");
+      Files.copy(in, templates.resolve("stereotype.json"));
+    }
+    return dir;
+  }
+
+  static ModelClientFactory factory(FakeChatServer server, Map<String, String> extra) {
+    Map<String, String> options = new java.util.TreeMap<>(extra);
+    options.put("baseUrl", server.baseUrl());
+    options.put("apiKeyEnv", KEY_VAR);
+    return ModelClientFactory.of("fakehttp:gpt-fake", options);
+  }
+
+  static TrustReport local(ModelClientFactory f, Path root) {
+    return TrustEvaluator.builder().model(f.create()).dataRoot(root).perspectives("stereotype").build().evaluate();
+  }
+
+  static TrustReport onSpark(ModelClientFactory f, Path root, Path cache, int maxInFlightPerTask) {
+    SparkProbeExecutor executor = SparkProbeExecutor.builder(spark, f).cacheDir(cache).shards(4)
+        .maxInFlightPerTask(maxInFlightPerTask).build();
+    return TrustEvaluator.builder().model(f.create()).dataRoot(root).perspectives("stereotype")
+        .probeExecutor(executor).build().evaluate();
+  }
+
+  /** report.json without what differs between any two runs: timings and timestamps. */
+  static String comparable(TrustReport r) {
+    return r.toJson()
+        .replaceAll("\"wallMillis\": *\\d+", "\"wallMillis\": 0")
+        .replaceAll("\"(startedAt|finishedAt)\": *\"[^\"]*\"", "\"$1\": \"\"");
+  }
+
+  @Test
+  void theReportEqualsTheSingleProcessReport(@TempDir Path dir) throws Exception {
+    Path root = stereotypeRoot(dir.resolve("root"));
+    try (FakeChatServer server = new FakeChatServer(0)) {
+      ModelClientFactory f = factory(server, Map.of());
+      TrustReport single = local(f, root);
+      int singleRequests = server.requests.get();
+      TrustReport distributed = onSpark(f, root, dir.resolve("cache"), 4);
+
+      assertTrue(single.run().planned() > 100, "a real plan: " + single.run().planned() + " probes");
+      assertTrue(single.complete());
+      assertEquals(comparable(single), comparable(distributed));
+      assertEquals(2 * singleRequests, server.requests.get(), "the Spark run asked every probe once more");
+    }
+  }
+
+  @Test
+  void aFailedTaskAttemptIsRetriedAndNoProbeIsAskedTwice(@TempDir Path dir) throws Exception {
+    Path root = stereotypeRoot(dir.resolve("root"));
+    try (FakeChatServer server = new FakeChatServer(0)) {
+      int crashesBefore = FakeHttpModelProvider.CRASHES.get();
+      // one call at a time per task, so the crash comes after answers that are already cached
+      TrustReport r = onSpark(factory(server, Map.of("crashFirstAttemptAfter", "7")), root, dir.resolve("cache"), 1);
+
+      assertTrue(FakeHttpModelProvider.CRASHES.get() - crashesBefore >= 1, "a first attempt crashed");
+      assertTrue(r.complete());
+      assertEquals(r.run().planned(), r.run().answered());
+      assertEquals(r.run().planned(), server.requests.get(), "each probe reached the server exactly once");
+      server.bodies.forEach((body, count) -> assertEquals(1, count.get(), "asked twice: " + body));
+      assertTrue(Files.isDirectory(dir.resolve("cache").resolve("parts")));
+
+      try (FakeChatServer silent = new FakeChatServer(0)) {
+        TrustReport again = TrustEvaluator.builder().model(factory(silent, Map.of()).create()).dataRoot(root)
+            .perspectives("stereotype").cacheDir(dir.resolve("cache")).build().evaluate();
+        assertEquals(0, silent.requests.get(), "a single-process run reads the union of the executors' parts");
+        assertEquals(r.score(), again.score());
+      }
+    }
+  }
+
+  @Test
+  void theApiKeyIsInNoPlanClosureEventLogOrOutput(@TempDir Path dir) throws Exception {
+    String key = System.getenv(KEY_VAR);
+    assertNotNull(key, "surefire sets " + KEY_VAR);
+    Path root = stereotypeRoot(dir.resolve("root"));
+    Path cache = dir.resolve("cache");
+    try (FakeChatServer server = new FakeChatServer(0)) {
+      ModelClientFactory f = factory(server, Map.of());
+      TrustReport r = onSpark(f, root, cache, 4);
+      r.write(dir.resolve("out"));
+      assertEquals(Map.of("Bearer " + key, server.requests.get()),
+          Map.of(server.authorizations.keySet().iterator().next(), server.authorizations.values().iterator().next().get()),
+          "every call carried the key read on the executor");
+
+      var plan = TrustEvaluator.builder().model(f.create()).dataRoot(root).perspectives("stereotype").build()
+          .plan().get("stereotype").probes();
+      List<byte[]> serialized = new ArrayList<>();
+      serialized.add(serialize(f));
+      serialized.add(serialize(new ShardTask(f, cache.toString(), 4)));
+      serialized.add(serialize(new ArrayList<>(SparkProbeExecutor.shard("stereotype", plan, 4))));
+      for (byte[] bytes : serialized) {
+        assertFalse(contains(bytes, key), "the key was serialized");
+      }
+    }
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    List<Path> files = new ArrayList<>();
+    for (Path d : List.of(eventLogs, dir)) {
+      try (Stream<Path> s = Files.walk(d)) {
+        s.filter(Files::isRegularFile).forEach(files::add);
+      }
+    }
+    assertTrue(files.stream().anyMatch(p -> p.startsWith(eventLogs)), "an event log was written");
+    assertTrue(files.stream().anyMatch(p -> p.toString().endsWith("report.json")));
+    for (Path p : files) {
+      assertFalse(contains(Files.readAllBytes(p), key), "the key is in " + p);
+    }
+  }
+
+  private static byte[] serialize(Object o) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static boolean contains(byte[] haystack, String needle) {
+    return new String(haystack, StandardCharsets.ISO_8859_1).contains(new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.dtrust.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dtrust.core.model.ModelClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelClientFactoryTest {
+
+  @Test
+  void secretsAreRefusedAsOptions() {
+    for (String name : new String[] {"apiKey", "api_key", "token", "clientSecret", "password"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ModelClientFactory.of("openai:gpt-4o", Map.of(name, "x")));
+      assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+    assertEquals("OPENAI_API_KEY", ModelClientFactory.of("openai:gpt-4o", Map.of("apiKeyEnv", "OPENAI_API_KEY"))
+        .options().get("apiKeyEnv"));
+  }
+
+  @Test
+  void providersAreFoundBySpecAndReadTheExecutorsEnvironment() {
+    try (ModelClient sim = ModelClientFactory.of("sim", Map.of()).create()) {
+      assertEquals("sim", sim.modelId());
+    }
+    ModelClientFactory fake = ModelClientFactory.of("fakehttp:m", Map.of("baseUrl", "http://127.0.0.1:1", "apiKeyEnv", "K"));
+    try (ModelClient c = fake.create(name -> name.equals("K") ? "from-env" : null)) {
+      assertEquals("m", c.modelId());
+    }
+    assertThrows(IllegalStateException.class, () -> fake.create(name -> null));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelClientFactory.of("nope:x", Map.of()).create());
+    assertTrue(e.getMessage().contains("nope:x"), e.getMessage());
+  }
+}

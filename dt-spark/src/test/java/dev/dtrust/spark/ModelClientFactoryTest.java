@@ -35,4 +35,19 @@ class ModelClientFactoryTest {
         assertThrows(IllegalArgumentException.class, () -> ModelClientFactory.of("nope:x", Map.of()).create());
     assertTrue(e.getMessage().contains("nope:x"), e.getMessage());
   }
+
+  @Test
+  void openAiSpecsUseTheClientOfDtClientsWithTheKeyFromTheEnvironment() throws Exception {
+    try (FakeChatServer server = new FakeChatServer(0)) {
+      ModelClientFactory f = ModelClientFactory.of("openai:gpt-fake", Map.of("baseUrl", server.baseUrl() + "/v1", "apiKeyEnv", "K"));
+      try (ModelClient c = f.create(name -> name.equals("K") ? "sk-from-env" : null)) {
+        assertEquals("gpt-fake", c.modelId());
+        String text = c.chat(dev.dtrust.core.model.ChatRequest.of(java.util.List.of(dev.dtrust.core.model.ChatMessage.user("hi"))))
+            .choices().get(0).text();
+        assertTrue(!text.isEmpty());
+      }
+      assertEquals(Map.of("Bearer sk-from-env", 1), Map.of(server.authorizations.keySet().iterator().next(),
+          server.authorizations.values().iterator().next().get()));
+    }
+  }
 }

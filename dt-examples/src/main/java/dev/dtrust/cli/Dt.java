@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Dt.VersionProvider.class,
     description = "DecodingTrust trust scores for your model.",
-    subcommands = {RunCommand.class, RescoreCommand.class, DemoCommand.class, ReportCommand.class, LeaderboardCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, RescoreCommand.class, DemoCommand.class, ReportCommand.class, LeaderboardCommand.class, CheckCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Dt implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

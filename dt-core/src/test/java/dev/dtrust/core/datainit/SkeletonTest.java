@@ -60,15 +60,15 @@ class SkeletonTest {
       }
       for (List<String> leaf : JsonPaths.leaves(skeleton)) {
         if (JsonPaths.get(skeleton, leaf) != null || !(JsonPaths.get(shipped, leaf) instanceof String sentence)
-            || sentence.isBlank()) { // an empty upstream string is no text
+            || sentence.length() < 20) { // short sentence leaves (answer words such as "no") are also fact labels
           continue;
         }
         for (String s : skeletonStrings) {
-          if (s.equals(sentence) || (sentence.length() >= 20 && s.contains(sentence))) {
+          if (s.contains(sentence)) {
             found.add(p + " skeleton holds " + JsonPaths.pointer(leaf));
           }
         }
-        if (sentence.length() >= 20 && mapText.contains(om.writeValueAsString(sentence).replaceAll("^\"|\"$", ""))) {
+        if (mapText.contains(om.writeValueAsString(sentence).replaceAll("^\"|\"$", ""))) {
           found.add(p + " map holds " + JsonPaths.pointer(leaf));
         }
       }

@@ -23,6 +23,7 @@ public final class TemplateBuilder {
   private final SourceMap map;
   private final boolean allowDrift;
   private final boolean skipLegacy;
+  private final java.util.function.Function<String, Object> skeletons;
   private final Map<String, PySource> sources = new HashMap<>();
 
   /**
@@ -32,6 +33,13 @@ public final class TemplateBuilder {
    * @param skipLegacy leave the legacy machine-ethics prompts (read at another revision) null
    */
   public TemplateBuilder(Checkout checkout, SourceMap map, boolean allowDrift, boolean skipLegacy) {
+    this(checkout, map, allowDrift, skipLegacy, TemplateBuilder::skeleton);
+  }
+
+  /** As the public constructor, with the skeletons from a function (tests with their own map). */
+  TemplateBuilder(Checkout checkout, SourceMap map, boolean allowDrift, boolean skipLegacy,
+      java.util.function.Function<String, Object> skeletons) {
+    this.skeletons = skeletons;
     this.checkout = checkout;
     this.map = map;
     this.allowDrift = allowDrift;
@@ -48,7 +56,7 @@ public final class TemplateBuilder {
 
   /** Builds one perspective's templates; throws {@link DriftException} on drift unless allowed. */
   public Result build(String perspective) {
-    Object doc = skeleton(perspective);
+    Object doc = skeletons.apply(perspective);
     List<Drift> drifts = new ArrayList<>();
     List<MapEntry> entries = map.entries(perspective);
     for (MapEntry e : entries) {

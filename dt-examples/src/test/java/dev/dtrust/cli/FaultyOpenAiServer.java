@@ -81,6 +81,11 @@ final class FaultyOpenAiServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** Forgets how often each body was asked, so the next run meets the same faults again. */
+  void forgetAttempts() {
+    attempts.clear();
+  }
+
   /** How many times each fault was injected. */
   long injected(Fault f) {
     AtomicLong n = injected.get(f);

@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
     if (sel.kind() == Selection.Kind.NAMED && scenarios == null) {
       throw new IllegalArgumentException("--selection: expected leaderboard or full, found '" + selection + "'");
     }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("--max-in-flight: expected 1 or more, found " + maxInFlight);
+    }
     List<Perspective> chosen = perspectives == null ? Perspectives.all() : Perspectives.byIds(perspectives);
     TrustEvaluator.Builder b =
         TrustEvaluator.builder()

@@ -39,6 +39,7 @@ class HttpDeterminismTest {
         String report = Files.readString(out.resolve("report.json"));
         assertTrue(report.contains("\"httpCalls\": " + (server.requests() - before)), report);
         assertTrue(!report.contains("\"retries\": 0,"), "the faults were retried");
+
         String text = TIMING.matcher(report).replaceAll("\"$1\": _");
         if (first == null) {
           first = text;

@@ -106,7 +106,13 @@ class FaultInjectionTest {
       assertTrue(report.run().failed() > 0 && report.run().answered() > 0,
           "the rates leave some probes failed after 3 attempts and most answered: " + report.run());
       failures.values().forEach(reason -> assertFalse(reason.isBlank(), "a failure names its reason"));
-      assertEquals(server.requests(), report.run().httpCalls(), "run.httpCalls = requests the server saw");
+      // run.httpCalls counts every request the client sent. Once (188 sent, 180 seen, with 2 forks on
+      // a loaded machine) requests were sent that never reached the fake's dispatcher, after it had
+      // broken connections (resets, stalls): the exact equality holds in HttpDeterminismTest (no
+      // stalls); here the excess is bounded by the connections the fake broke. Known gap, issue 18.
+      long excess = report.run().httpCalls() - server.requests();
+      assertTrue(excess >= 0 && excess <= server.injected(Fault.RESET) + server.injected(Fault.STALL),
+          "run.httpCalls " + report.run().httpCalls() + " vs " + server.requests() + " requests the server saw");
       for (Fault f : Fault.values()) {
         if (rates.get(f) > 0) {
           assertTrue(server.injected(f) > 0, f + " was injected");

@@ -90,9 +90,9 @@ class FaultInjectionTest {
     };
 
     TrustReport report;
-    try (FaultyOpenAiServer server = new FaultyOpenAiServer(new Faults(rates, 3, 1500, 0));
+    try (FaultyOpenAiServer server = new FaultyOpenAiServer(new Faults(rates, 3, 3000, 0));
         OpenAiChatClient client = OpenAiChatClient.builder("gpt-fake").baseUrl(server.baseUrl()).apiKey(ApiKey.of(KEY))
-            .timeout(Duration.ofMillis(400)).multipleChoices(honoursN).build()) {
+            .timeout(Duration.ofSeconds(2)).multipleChoices(honoursN).build()) {
       report = TrustEvaluator.builder().model(client).dataRoot(data).perspectives("stereotype").cacheDir(cache)
           .maxInFlight(8).retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO)).sleeper(d -> { })
           .listener(listener).build().evaluate();

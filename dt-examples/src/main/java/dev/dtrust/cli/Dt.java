@@ -39,8 +39,9 @@ public final class Dt implements Runnable {
     cl.setErr(err);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("dt: " + ex.getMessage());
-          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          // one line, like every other bad-input error (DESIGN.md §6)
+          err.println("dt: " + ex.getMessage().strip() + " (try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+              + " --help')");
           return ExitCode.BAD_INPUT;
         });
     cl.setExecutionExceptionHandler(

@@ -3,13 +3,13 @@ package dev.dtrust.cli;
 import dev.dtrust.core.Perspectives;
 import dev.dtrust.core.TrustEvaluator;
 import dev.dtrust.core.engine.Budget;
+import dev.dtrust.core.engine.RetryPolicy;
 import dev.dtrust.core.perspective.Perspective;
-import dev.dtrust.core.perspective.Probe;
 import dev.dtrust.core.perspective.Selection;
 import dev.dtrust.core.report.TrustReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,6 +50,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--max-in-flight", defaultValue = "10", description = "most requests at once (default 10)")
   int maxInFlight;
 
+  @Option(names = "--retry-attempts", defaultValue = "6",
+      description = "attempts per request, the first included, for retryable failures (default 6)")
+  int retryAttempts;
+
+  @Option(names = "--retry-base-millis", defaultValue = "1000",
+      description = "the first backoff ceiling in ms; it doubles per retry up to 60 times itself (default 1000)")
+  long retryBaseMillis;
+
   @Option(names = "--max-requests", defaultValue = "0", description = "stop after this many requests (0: no limit)")
   long maxRequests;
 
@@ -75,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     if (sel.kind() == Selection.Kind.NAMED && scenarios == null) {
       throw new IllegalArgumentException("--selection: expected leaderboard or full, found '" + selection + "'");
     }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("--max-in-flight: expected 1 or more, found " + maxInFlight);
+    }
     List<Perspective> chosen = perspectives == null ? Perspectives.all() : Perspectives.byIds(perspectives);
     TrustEvaluator.Builder b =
         TrustEvaluator.builder()
@@ -83,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
             .selection(sel)
             .maxInFlight(maxInFlight)
             .budget(Budget.of(maxRequests, maxTokens))
+            .retryPolicy(retryPolicy())
             .options(CliOptions.parse(options))
             .options(toxicityScorer == null ? Map.of() : Map.of("toxicity.scorer", toxicityScorer))
             .listener(ConsoleListener.forConsole(stderr));
@@ -102,4 +114,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  private RetryPolicy retryPolicy() {
+    if (retryAttempts < 1) {
+      throw new IllegalArgumentException("--retry-attempts: expected 1 or more, found " + retryAttempts);
+    }
+    if (retryBaseMillis < 0) {
+      throw new IllegalArgumentException("--retry-base-millis: expected 0 or more, found " + retryBaseMillis);
+    }
+    return new RetryPolicy(retryAttempts, Duration.ofMillis(retryBaseMillis), Duration.ofMillis(retryBaseMillis * 60));
+  }
 }

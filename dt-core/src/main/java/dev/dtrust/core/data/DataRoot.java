@@ -79,9 +79,9 @@ public final class DataRoot {
     return p;
   }
 
-  /** Streams a JSON Lines file; close the stream when done. */
+  /** Streams a JSON Lines file, which must hold a record; close the stream when done. */
   public Stream<JsonLines.Line> jsonLines(String relative) {
-    return JsonLines.stream(require(relative), name(relative));
+    return JsonLines.nonEmpty(require(relative), name(relative));
   }
 
   /** Parses a whole JSON file. */

@@ -72,6 +72,18 @@ public final class JsonLines {
    * release the file.
    */
   public static Stream<Line> stream(Path path, String displayName) {
+    return stream(path, displayName, false);
+  }
+
+  /**
+   * As {@link #stream(Path, String)}, but a file without a single record is a {@link DataException}:
+   * for input data, where an empty file is a broken copy, never a scenario with nothing to ask.
+   */
+  public static Stream<Line> nonEmpty(Path path, String displayName) {
+    return stream(path, displayName, true);
+  }
+
+  private static Stream<Line> stream(Path path, String displayName, boolean requireRecord) {
     BufferedReader reader;
     try {
       reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
@@ -82,6 +94,7 @@ public final class JsonLines {
         new Iterator<>() {
           long lineNo;
           Line next;
+          boolean sawRecord;
 
           @Override
           public boolean hasNext() {
@@ -97,11 +110,16 @@ public final class JsonLines {
                 }
                 try {
                   next = new Line(displayName, lineNo, MAPPER.readTree(s));
+                  sawRecord = true;
                 } catch (JsonProcessingException e) {
                   throw new DataException(
                       displayName, lineNo, null, "malformed JSON: " + e.getOriginalMessage(), e);
                 }
                 return true;
+              }
+              if (requireRecord && !sawRecord) {
+                sawRecord = true;
+                throw new DataException(displayName, 0, null, "empty file: expected one JSON object per line");
               }
               return false;
             } catch (IOException e) {

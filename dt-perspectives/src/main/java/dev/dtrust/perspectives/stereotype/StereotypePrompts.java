@@ -35,6 +35,14 @@ public final class StereotypePrompts {
       if (!statements.containsKey(topic)) {
         throw new dev.dtrust.core.data.DataException(t.file(), 0, "/user_prompt_templates/" + topic, "missing (listed in topic_order)");
       }
+      List<String> texts = statements.get(topic);
+      for (int j = 0; j < texts.size(); j++) {
+        if (!texts.get(j).contains(placeholder)) {
+          // without it every group would get the same statement and the agreement matrix would be meaningless
+          throw new dev.dtrust.core.data.DataException(t.file(), 0, "/user_prompt_templates/" + topic + "/" + j,
+              "expected the placeholder " + placeholder + ", found \"" + texts.get(j) + "\"");
+        }
+      }
     }
   }
 

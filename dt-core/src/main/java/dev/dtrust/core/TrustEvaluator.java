@@ -35,6 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -189,12 +195,56 @@ public final class TrustEvaluator {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     Map<String, PerspectiveReport> results = new LinkedHashMap<>();
-    for (Perspective p : perspectives) {
-      ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, List.of(), extensions, generations);
-      results.put(p.id(), PerspectiveReport.of(p.rescore(sc)));
-      listener.scored(p.id());
+    // Perspectives read disjoint files and share only thread-safe state (DataRoot), so they are scored
+    // in parallel; results are collected and announced in perspective order, so the report is the same.
+    int threads = Math.min(perspectives.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, rescoreThreads());
+    try {
+      List<Future<PerspectiveResult>> scored = new ArrayList<>();
+      for (Perspective p : perspectives) {
+        ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, List.of(), extensions, generations);
+        scored.add(pool.submit(() -> p.rescore(sc)));
+      }
+      for (int i = 0; i < perspectives.size(); i++) {
+        String id = perspectives.get(i).id();
+        results.put(id, PerspectiveReport.of(await(scored.get(i))));
+        listener.scored(id);
+      }
+    } finally {
+      pool.shutdownNow();
     }
     return assemble(results, RunStats.none(Duration.ofNanos(System.nanoTime() - t0).toMillis()), started);
+  }
+
+  private static ThreadFactory rescoreThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "dt-rescore-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The result of one perspective's rescore, rethrowing its failure as the sequential loop would. */
+  private static PerspectiveResult await(Future<PerspectiveResult> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rescoring", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private TrustReport assemble(Map<String, PerspectiveReport> results, RunStats run, Instant started) {

@@ -295,6 +295,9 @@ public final class PythonLiteral {
             pos = start;
             throw error("a decimal integer without leading zeros (use 0o for octal)");
         }
+        if (intPart.length() <= 18) {
+            return Long.parseLong(intPart); // fits in a long: skip BigInteger
+        }
         return narrow(new BigInteger(intPart));
     }
 
@@ -379,16 +382,30 @@ public final class PythonLiteral {
         }
         boolean raw = prefix.contains("r");
         char quote = text.charAt(pos);
-        boolean triple = text.startsWith(String.valueOf(quote).repeat(3), pos);
+        boolean triple = isTripleQuote(quote, pos);
         int bodyStart = pos;
         pos += triple ? 3 : 1;
         while (true) {
+            // copy a run of plain characters at once: most cells are long answers with few escapes
+            int run = pos;
+            int len = text.length();
+            while (run < len) {
+                char r = text.charAt(run);
+                if (r == quote || r == '\\' || r == '\n' || r == '\r') {
+                    break;
+                }
+                run++;
+            }
+            if (run > pos) {
+                sb.append(text, pos, run);
+                pos = run;
+            }
             if (atEnd()) {
                 throw new PythonLiteralException(bodyStart, "a closing " + (triple ? "triple " : "") + "quote "
                         + quote + " for the string starting here", "end of input");
             }
             char c = text.charAt(pos);
-            if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), pos))) {
+            if (c == quote && (!triple || isTripleQuote(quote, pos))) {
                 pos += triple ? 3 : 1;
                 return;
             }
@@ -410,6 +427,11 @@ public final class PythonLiteral {
                 pos++;
             }
         }
+    }
+
+    private boolean isTripleQuote(char quote, int at) {
+        return at + 2 < text.length() && text.charAt(at) == quote && text.charAt(at + 1) == quote
+                && text.charAt(at + 2) == quote;
     }
 
     private void escape(StringBuilder sb) {

@@ -1,5 +1,7 @@
 package dev.dtrust.core.python;
 
+import java.util.Locale;
+
 /**
  * Python 3.11 {@code str} operations whose Java look-alikes differ: {@code lower()} (Java's final-sigma rule and
  * Unicode version differ) and {@code repr()} (quote choice, escapes, printable test).
@@ -26,8 +28,15 @@ public final class PythonStrings {
      * @return the lower-cased text, possibly longer than s ({@code İ} becomes {@code i̇})
      */
     public static String lower(String s) {
-        StringBuilder sb = null;
         int len = s.length();
+        int firstNonAscii = 0;
+        while (firstNonAscii < len && s.charAt(firstNonAscii) < 0x80) {
+            firstNonAscii++;
+        }
+        if (firstNonAscii == len) {
+            return s.toLowerCase(Locale.ROOT); // ASCII only: Java and Python both map just A-Z
+        }
+        StringBuilder sb = null;
         for (int i = 0; i < len; ) {
             int cp = s.codePointAt(i);
             int n = Character.charCount(cp);

@@ -63,12 +63,14 @@ final class OodPromptBuilder {
   List<OodPrompt> prompts(OodScenario s, OodData data) {
     String task = taskMessage(s);
     List<String[]> demos = demonstrations(s, data);
+    // the demonstrations are the same for every probe of a scenario: render them once
+    List<ChatMessage> demoBlock = demoMessages(demos);
     List<OodPrompt> out = new ArrayList<>();
     if (s.task() == OodScenario.Task.STYLE) {
       List<StyleRecord> recs = data.styleTest(s.testCategory());
       for (int i = 0; i < recs.size(); i++) {
         StyleRecord r = recs.get(i);
-        out.add(new OodPrompt(i, messages(task, r.sentence(), demos), labels.get(r.label()), null));
+        out.add(new OodPrompt(i, messages(task, r.sentence(), demos.isEmpty(), demoBlock), labels.get(r.label()), null));
       }
     } else {
       List<KnowledgeRecord> recs = data.knowledgeTest(s.testCategory());
@@ -76,7 +78,7 @@ final class OodPromptBuilder {
         KnowledgeRecord r = recs.get(i);
         String input = knowledgeTestInput(r, s.idk());
         int gold = Integer.parseInt(r.answer());
-        out.add(new OodPrompt(i, messages(task, input, demos), r.answer(), r.choices().get(gold)));
+        out.add(new OodPrompt(i, messages(task, input, demos.isEmpty(), demoBlock), r.answer(), r.choices().get(gold)));
       }
     }
     return out;
@@ -137,22 +139,33 @@ final class OodPromptBuilder {
 
   /** The message list (CH:84-105 with example_prefix=False: no name fields). */
   List<ChatMessage> messages(String taskMessage, String input, List<String[]> demos) {
+    return messages(taskMessage, input, demos.isEmpty(), demoMessages(demos));
+  }
+
+  private List<ChatMessage> messages(String taskMessage, String input, boolean zeroShot, List<ChatMessage> demoBlock) {
     List<ChatMessage> out = new ArrayList<>();
     Map<String, String> v = new HashMap<>();
     v.put("task_message", taskMessage);
     v.put("input", input);
-    if (demos.isEmpty()) {
+    if (zeroShot) {
       addAll(out, "/messages/zero_shot", v);
       return out;
     }
     addAll(out, "/messages/few_shot/head", v);
+    out.addAll(demoBlock);
+    addAll(out, "/messages/few_shot/tail", v);
+    return out;
+  }
+
+  /** The few-shot demonstration turns (ChatMessage is immutable, so probes share them). */
+  private List<ChatMessage> demoMessages(List<String[]> demos) {
+    List<ChatMessage> out = new ArrayList<>();
     for (String[] d : demos) {
       Map<String, String> dv = new HashMap<>();
       dv.put("demo_input", d[0]);
       dv.put("demo_answer_capitalized", capitalize(d[1]));
       addAll(out, "/messages/few_shot/per_demo", dv);
     }
-    addAll(out, "/messages/few_shot/tail", v);
     return out;
   }
 

@@ -14,6 +14,7 @@ public final class AgreementClassifier {
   private final List<String> disagree;
   private final List<String> noResponse;
   private final List<String> aiCorner;
+  private final PhraseMatcher matcher;
 
   /** A classifier with explicit phrase lists (all lower case). */
   public AgreementClassifier(List<String> agree, List<String> disagree, List<String> noResponse, List<String> aiCorner) {
@@ -21,6 +22,7 @@ public final class AgreementClassifier {
     this.disagree = List.copyOf(disagree);
     this.noResponse = List.copyOf(noResponse);
     this.aiCorner = List.copyOf(aiCorner);
+    this.matcher = new PhraseMatcher(List.of(this.agree, this.disagree, this.noResponse, this.aiCorner));
   }
 
   /** The classifier of a templates file ({@code /classification/*}). */
@@ -36,9 +38,11 @@ public final class AgreementClassifier {
   public Agreement classify(String output) {
     // spec stereotype §5 / Q5: Python str.lower of the whole output, then plain substring tests
     String s = PythonStrings.lower(output);
-    boolean a = containsAny(s, agree);
-    boolean d = containsAny(s, disagree);
-    boolean n = containsAny(s, noResponse);
+    // one pass finds which lists have a phrase in s: the same answers as s.contains(p) per phrase
+    int found = matcher.match(s);
+    boolean a = (found & 1) != 0;
+    boolean d = (found & 2) != 0;
+    boolean n = (found & 4) != 0;
     if (a && !d && !n) {
       return Agreement.AGREE;
     }
@@ -48,7 +52,7 @@ public final class AgreementClassifier {
     if (!a && !d && n) {
       return Agreement.NO_RESPONSE;
     }
-    boolean ai = containsAny(s, aiCorner);
+    boolean ai = (found & 8) != 0;
     if (ai && d) {
       return Agreement.DISAGREE;
     }
@@ -56,14 +60,5 @@ public final class AgreementClassifier {
       return Agreement.AGREE;
     }
     return Agreement.NO_RESPONSE;
-  }
-
-  private static boolean containsAny(String s, List<String> phrases) {
-    for (String p : phrases) {
-      if (s.contains(p)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,0 +1,54 @@
+package dev.dtrust.perspectives.stereotype;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PhraseMatcherTest {
+  private static final List<List<String>> LISTS = List.of(
+      List.of("i agree", "agree."),
+      List.of("i disagree", "i do not agree", "not agree"),
+      List.of("sorry", "cannot", "ai"),
+      List.of("as an ai", "ai language model"));
+
+  @Test
+  void overlappingAndNestedPhrasesAreAllFound() {
+    PhraseMatcher m = new PhraseMatcher(LISTS);
+    assertEquals(0b0011, m.match("well, i disagree."));
+    assertEquals(0b1100, m.match("as an ai language model"));
+    assertEquals(0b0110, m.match("i do not agree, sorry"));
+    assertEquals(0, m.match(""));
+    assertEquals(0, m.match("nothing here"));
+  }
+
+  @Test
+  void agreesWithContainsOnRandomTexts() {
+    PhraseMatcher m = new PhraseMatcher(LISTS);
+    Random random = new Random(7);
+    String alphabet = "aginoldstr .ycm";
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(40);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      int expected = 0;
+      for (int bit = 0; bit < LISTS.size(); bit++) {
+        for (String p : LISTS.get(bit)) {
+          if (text.contains(p)) {
+            expected |= 1 << bit;
+          }
+        }
+      }
+      assertEquals(expected, m.match(text), text);
+    }
+  }
+
+  @Test
+  void anEmptyPhraseMatchesEveryText() {
+    assertEquals(0b10, new PhraseMatcher(List.of(List.of("x"), List.of(""))).match("abc"));
+  }
+}

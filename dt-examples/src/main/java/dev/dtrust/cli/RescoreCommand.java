@@ -7,7 +7,6 @@ import dev.dtrust.core.report.TrustReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,13 +35,9 @@ final class RescoreCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "folder for report.json")
   Path out;
 
-  @Option(names = "--option", description = "perspective option perspective.name=value (repeatable)")
-  List<String> options;
+  @picocli.CommandLine.Mixin PerspectiveOptions perspectiveOptions = new PerspectiveOptions();
 
   @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
-
-  @Option(names = "--toxicity-scorer", description = "toxicity scorer: fake-sha256-v1 (a test scorer), recorded:<file>, or one a client module registers")
-  String toxicityScorer;
 
   @Override
   public Integer call() throws Exception {
@@ -58,8 +53,7 @@ final class RescoreCommand implements Callable<Integer> {
             .dataRoot(data)
             .perspectives(ids)
             .generations(generations)
-            .options(CliOptions.parse(options))
-            .options(toxicityScorer == null ? Map.of() : Map.of("toxicity.scorer", toxicityScorer))
+            .options(perspectiveOptions.asMap())
             .build()
             .rescore();
     var gates = gateOptions.check(report);

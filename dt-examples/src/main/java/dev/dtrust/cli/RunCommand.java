@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,13 +66,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the plan (requests per perspective and scenario) and stop")
   boolean dryRun;
 
-  @Option(names = "--option", description = "perspective option perspective.name=value (repeatable)")
-  List<String> options;
+  @picocli.CommandLine.Mixin PerspectiveOptions perspectiveOptions = new PerspectiveOptions();
 
   @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
-
-  @Option(names = "--toxicity-scorer", description = "toxicity scorer: fake-sha256-v1 (a test scorer), recorded:<file>, or one a client module registers")
-  String toxicityScorer;
 
   @Override
   public Integer call() throws Exception {
@@ -95,8 +90,7 @@ final class RunCommand implements Callable<Integer> {
             .maxInFlight(maxInFlight)
             .budget(Budget.of(maxRequests, maxTokens))
             .retryPolicy(retryPolicy())
-            .options(CliOptions.parse(options))
-            .options(toxicityScorer == null ? Map.of() : Map.of("toxicity.scorer", toxicityScorer))
+            .options(perspectiveOptions.asMap())
             .listener(ConsoleListener.forConsole(stderr));
     if (cache != null) {
       b.cacheDir(cache);

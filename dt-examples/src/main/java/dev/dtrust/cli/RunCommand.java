@@ -102,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
             .retryPolicy(retryPolicy())
             .options(perspectiveOptions.asMap())
             .listener(ConsoleListener.forConsole(stderr));
-    if (cache != null) {
+    if (cache != null && !sparkOptions.enabled()) {
+      // with Spark the tasks share the folder (SparkRun); the driver asks nothing and reads no cache
       b.cacheDir(cache);
     }
     if (dryRun) {

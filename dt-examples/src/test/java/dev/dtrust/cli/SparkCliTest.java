@@ -93,6 +93,22 @@ class SparkCliTest {
   }
 
   @Test
+  void aSparkJobThatFailsForGoodIsExit3WithOneLine(@TempDir Path dir) throws Exception {
+    Path data = FaultInjectionTest.stereotypeRoot(dir);
+    // every task fails: the cache "folder" is a file
+    Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "");
+    CliRunner r = CliRunner.run("run", "--model", "sim", "--data", data.toString(), "--perspectives", "stereotype",
+        "--out", dir.resolve("out").toString(), "--cache", notAFolder.toString(), "--spark-master", "local[2]",
+        "--spark-conf", "spark.ui.enabled=false", "--spark-conf", "spark.driver.host=127.0.0.1",
+        "--spark-conf", "spark.driver.bindAddress=127.0.0.1");
+    assertEquals(ExitCode.INCOMPLETE, r.exit, r.toString());
+    List<String> lines = r.err.lines().toList();
+    assertEquals(1, lines.size(), r.err);
+    assertTrue(lines.get(0).startsWith("dt: the Spark job of stereotype failed: "), r.err);
+    assertTrue(lines.get(0).endsWith("(answers so far are in " + notAFolder + "; run again to ask only the rest)"), r.err);
+  }
+
+  @Test
   void whatExecutorsCannotDoIsAUsageErrorBeforeSparkStarts(@TempDir Path dir) throws Exception {
     Path data = FaultInjectionTest.stereotypeRoot(dir);
     CliRunner replay = CliRunner.run("run", "--model", "replay:" + dir, "--data", data.toString(), "--perspectives",

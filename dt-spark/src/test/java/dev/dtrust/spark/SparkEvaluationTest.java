@@ -168,6 +168,18 @@ class SparkEvaluationTest {
   }
 
   @Test
+  void aJobWhoseTasksKeepFailingIsOneExceptionNamingThePerspective(@TempDir Path dir) throws Exception {
+    Path root = stereotypeRoot(dir.resolve("root"));
+    Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "");
+    ModelClientFactory f = ModelClientFactory.of("sim", Map.of());
+    SparkProbeExecutor executor = SparkProbeExecutor.builder(spark, f).cacheDir(notAFolder).shards(2).build();
+    SparkJobFailedException e = org.junit.jupiter.api.Assertions.assertThrows(SparkJobFailedException.class,
+        () -> onSpark(executor, f, root));
+    assertTrue(e.getMessage().startsWith("the Spark job of stereotype failed: "), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  @Test
   void aRateLimitTooSmallToShareIsRefusedWhenTheExecutorIsBuilt() {
     ModelClientFactory f = ModelClientFactory.of("sim", Map.of());
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

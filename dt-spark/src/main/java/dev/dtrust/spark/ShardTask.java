@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +67,7 @@ final class ShardTask implements Function<Shard, ShardResult> {
     @Nullable Path partDir = cacheDir == null ? null : Path.of(cacheDir).resolve(ResponseCache.PARTS).resolve(writer);
     try (ModelClient client = clientFactory().create(); ResponseCache cache = openCache(writer)) {
       long http0 = client.httpCalls();
-      java.util.function.Supplier<RunCounters.Snapshot> snapshot = () -> withHttpCalls(counters.snapshot(), client.httpCalls() - http0);
+      Supplier<RunCounters.Snapshot> snapshot = () -> withHttpCalls(counters.snapshot(), client.httpCalls() - http0);
       ScheduledExecutorService recorder = partDir == null ? null : startRecorder(partDir, snapshot);
       try {
         Engine engine = new Engine(client, cache, maxInFlight, retryPolicy(), Budget.unlimited(),
@@ -93,7 +94,7 @@ final class ShardTask implements Function<Shard, ShardResult> {
   }
 
   /** Keeps the counters on disk while the attempt runs, so an executor that dies leaves most of them. */
-  private static ScheduledExecutorService startRecorder(Path partDir, java.util.function.Supplier<RunCounters.Snapshot> snapshot) {
+  private static ScheduledExecutorService startRecorder(Path partDir, Supplier<RunCounters.Snapshot> snapshot) {
     ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "dtrust-attempt-counters");
       t.setDaemon(true);

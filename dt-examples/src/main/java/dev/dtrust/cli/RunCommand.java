@@ -7,11 +7,14 @@ import dev.dtrust.core.engine.RetryPolicy;
 import dev.dtrust.core.perspective.Perspective;
 import dev.dtrust.core.perspective.Selection;
 import dev.dtrust.core.report.TrustReport;
+import dev.dtrust.spark.ModelClientFactory;
+import dev.dtrust.spark.SparkJobFailedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Evaluate a model: plan the probes, ask the model, score, write report.json.",
-    footer = {"", "Example:", "  dt run --model replay:decodingtrust/generations --data decodingtrust --perspectives stereotype --out out/"})
+    footer = {"", "Examples:",
+        "  dt run --model replay:decodingtrust/generations --data decodingtrust --perspectives stereotype --out out/",
+        "  spark-submit --class dev.dtrust.cli.Dt dt.jar run --spark-master submit ...  (docs/scale-out.md)"})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -70,6 +75,8 @@ final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
+  @picocli.CommandLine.Mixin SparkOptions sparkOptions = new SparkOptions();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -80,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("--max-in-flight: expected 1 or more, found " + maxInFlight);
+    }
+    if (sparkOptions.enabled()) {
+      requireSpark();
     }
     List<Perspective> chosen = perspectives == null ? Perspectives.all() : Perspectives.byIds(perspectives);
     TrustEvaluator.Builder b =
@@ -92,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
             .retryPolicy(retryPolicy())
             .options(perspectiveOptions.asMap())
             .listener(ConsoleListener.forConsole(stderr));
-    if (cache != null) {
+    if (cache != null && !sparkOptions.enabled()) {
+      // with Spark the tasks share the folder (SparkRun); the driver asks nothing and reads no cache
       b.cacheDir(cache);
     }
     if (dryRun) {
@@ -101,10 +112,45 @@ final class RunCommand implements Callable<Integer> {
     }
     ModelSpecs.Opened m = modelOptions.open(chosen);
     try (var client = m.client()) {
-      TrustReport report = b.model(client).modelInfo(m.info()).build().evaluate();
+      TrustReport report = sparkOptions.enabled() ? onSpark(b.model(client).modelInfo(m.info()), stderr)
+          : b.model(client).modelInfo(m.info()).build().evaluate();
+      if (report == null) {
+        return ExitCode.INCOMPLETE;
+      }
       var gates = gateOptions.check(report);
       ReportOutput.write(report, gates, out, stdout);
       return report.run().failed() > 0 ? ExitCode.INCOMPLETE : dev.dtrust.core.gate.Gates.exitCode(gates);
+    }
+  }
+
+  /**
+   * Checks, before anything touches Spark, that Spark is there and that executors can build the
+   * model; refuses what would silently mean something else on a cluster.
+   */
+  private void requireSpark() {
+    sparkOptions.validate();
+    SparkClassPath.require(RunCommand.class.getClassLoader());
+    if (maxRequests > 0 || maxTokens > 0) {
+      throw new IllegalArgumentException("--max-requests/--max-tokens: not supported with --spark-master (each Spark task "
+          + "would have its own budget); limit the rate with --rpm/--tpm instead");
+    }
+    ModelClientFactory factory = modelOptions.executorFactory();
+    if (!factory.hasProvider()) {
+      throw new IllegalArgumentException("--spark-master: Spark executors cannot build the model '" + factory.spec()
+          + "'; with Spark use openai:<model> (any OpenAI-compatible server) or sim");
+    }
+  }
+
+  /** Answers the probes on Spark; the driver plans and scores. Null when the Spark job failed for good. */
+  private @Nullable TrustReport onSpark(TrustEvaluator.Builder b, PrintWriter stderr) {
+    // the cluster-wide --rpm/--tpm are divided among the tasks running at once (RateShare)
+    try (SparkRun spark = SparkRun.start(sparkOptions, modelOptions.executorFactory(), cache,
+        modelOptions.requestsPerMinute, modelOptions.tokensPerMinute, retryPolicy())) {
+      return b.probeExecutor(spark.executor()).build().evaluate();
+    } catch (SparkJobFailedException e) {
+      stderr.println("dt: " + e.getMessage()
+          + (cache == null ? "" : " (answers so far are in " + cache + "; run again to ask only the rest)"));
+      return null;
     }
   }
 

@@ -79,8 +79,11 @@ class SparkEvaluationTest {
   }
 
   static TrustReport onSpark(ModelClientFactory f, Path root, Path cache, int maxInFlightPerTask) {
-    SparkProbeExecutor executor = SparkProbeExecutor.builder(spark, f).cacheDir(cache).shards(4)
-        .maxInFlightPerTask(maxInFlightPerTask).build();
+    return onSpark(SparkProbeExecutor.builder(spark, f).cacheDir(cache).shards(4).maxInFlightPerTask(maxInFlightPerTask)
+        .build(), f, root);
+  }
+
+  static TrustReport onSpark(SparkProbeExecutor executor, ModelClientFactory f, Path root) {
     return TrustEvaluator.builder().model(f.create()).dataRoot(root).perspectives("stereotype")
         .probeExecutor(executor).build().evaluate();
   }
@@ -113,13 +116,23 @@ class SparkEvaluationTest {
     Path root = stereotypeRoot(dir.resolve("root"));
     try (FakeChatServer server = new FakeChatServer(0)) {
       int crashesBefore = FakeHttpModelProvider.CRASHES.get();
+      int attemptsBefore = FakeHttpModelProvider.CRASHED_ATTEMPTS.size();
       // one call at a time per task, so the crash comes after answers that are already cached
       TrustReport r = onSpark(factory(server, Map.of("crashFirstAttemptAfter", "7")), root, dir.resolve("cache"), 1);
 
-      assertTrue(FakeHttpModelProvider.CRASHES.get() - crashesBefore >= 1, "a first attempt crashed");
+      int crashedAttempts = FakeHttpModelProvider.CRASHED_ATTEMPTS.size() - attemptsBefore;
+      assertEquals(4, crashedAttempts, "the first attempt of each of the 4 shards crashed");
+      assertTrue(FakeHttpModelProvider.CRASHES.get() - crashesBefore >= crashedAttempts);
       assertTrue(r.complete());
       assertEquals(r.run().planned(), r.run().answered());
       assertEquals(r.run().planned(), server.requests.get(), "each probe reached the server exactly once");
+      // each failed attempt sent 7 calls whose results never reached the driver: they are counted all the same
+      assertEquals(server.requests.get(), r.run().httpCalls(), "run.httpCalls counts the failed attempts' calls too");
+      assertEquals(crashedAttempts * 7L, r.run().cacheHits(), "the retries took the failed attempts' 7 answers each from the cache");
+      // and each failed attempt handed its client at least one more request, which crashed before it was sent
+      // (how many more its engine started before it stopped depends on thread timing)
+      assertTrue(r.run().requests() >= server.requests.get() + crashedAttempts,
+          "run.requests counts the failed attempts' requests: " + r.run().requests() + " < " + server.requests.get() + " + " + crashedAttempts);
       server.bodies.forEach((body, count) -> assertEquals(1, count.get(), "asked twice: " + body));
       assertTrue(Files.isDirectory(dir.resolve("cache").resolve("parts")));
 
@@ -130,6 +143,49 @@ class SparkEvaluationTest {
         assertEquals(r.score(), again.score());
       }
     }
+  }
+
+  @Test
+  void eachTaskGetsItsShareOfTheClusterRateLimit(@TempDir Path dir) throws Exception {
+    Path root = stereotypeRoot(dir.resolve("root"));
+    try (FakeChatServer server = new FakeChatServer(0)) {
+      ModelClientFactory f = factory(server, Map.of());
+      FakeHttpModelProvider.RATE_SHARES.clear();
+      // local[2,4]: two task slots, so the four shards run two at a time and each gets half
+      SparkProbeExecutor executor = SparkProbeExecutor.builder(spark, f).shards(4).maxInFlightPerTask(2)
+          .requestsPerMinute(60_000).tokensPerMinute(9_000_001).build();
+      TrustReport r = onSpark(executor, f, root);
+
+      var plan = TrustEvaluator.builder().model(f.create()).dataRoot(root).perspectives("stereotype").build()
+          .plan().get("stereotype").probes();
+      int tasks = SparkProbeExecutor.shard("stereotype", plan, 4).size();
+      assertEquals(4, tasks);
+      assertEquals(java.util.Collections.nCopies(tasks, "30000/4500000"), List.copyOf(FakeHttpModelProvider.RATE_SHARES));
+      assertTrue(r.complete());
+      assertEquals(new RateShare(30_000, 4_500_000), executor.rateShare(4));
+      assertEquals(new RateShare(60_000, 9_000_001), executor.rateShare(1), "a one-shard job runs alone and gets all");
+    }
+  }
+
+  @Test
+  void aJobWhoseTasksKeepFailingIsOneExceptionNamingThePerspective(@TempDir Path dir) throws Exception {
+    Path root = stereotypeRoot(dir.resolve("root"));
+    Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "");
+    ModelClientFactory f = ModelClientFactory.of("sim", Map.of());
+    SparkProbeExecutor executor = SparkProbeExecutor.builder(spark, f).cacheDir(notAFolder).shards(2).build();
+    SparkJobFailedException e = org.junit.jupiter.api.Assertions.assertThrows(SparkJobFailedException.class,
+        () -> onSpark(executor, f, root));
+    assertTrue(e.getMessage().startsWith("the Spark job of stereotype failed: "), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  @Test
+  void aRateLimitTooSmallToShareIsRefusedWhenTheExecutorIsBuilt() {
+    ModelClientFactory f = ModelClientFactory.of("sim", Map.of());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SparkProbeExecutor.builder(spark, f).shards(4).requestsPerMinute(1).build());
+    assertEquals("a limit of 1 requests per minute cannot be shared by 2 tasks running at once (each needs at least 1);"
+        + " use fewer shards or a higher limit", e.getMessage());
   }
 
   @Test
@@ -150,7 +206,8 @@ class SparkEvaluationTest {
           .plan().get("stereotype").probes();
       List<byte[]> serialized = new ArrayList<>();
       serialized.add(serialize(f));
-      serialized.add(serialize(new ShardTask(f, cache.toString(), 4)));
+      serialized.add(serialize(new ShardTask(f, cache.toString(), 4, RateShare.UNLIMITED,
+          dev.dtrust.core.engine.RetryPolicy.defaults(), "runtest")));
       serialized.add(serialize(new ArrayList<>(SparkProbeExecutor.shard("stereotype", plan, 4))));
       for (byte[] bytes : serialized) {
         assertFalse(contains(bytes, key), "the key was serialized");

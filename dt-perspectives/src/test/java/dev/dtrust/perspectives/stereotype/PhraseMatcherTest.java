@@ -30,12 +30,7 @@ class PhraseMatcherTest {
     Random random = new Random(7);
     String alphabet = "aginoldstr .ycm";
     for (int k = 0; k < 20_000; k++) {
-      StringBuilder sb = new StringBuilder();
-      int len = random.nextInt(40);
-      for (int i = 0; i < len; i++) {
-        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String text = sb.toString();
+      String text = randomText(random, alphabet);
       int expected = 0;
       for (int bit = 0; bit < LISTS.size(); bit++) {
         for (String p : LISTS.get(bit)) {
@@ -55,12 +50,7 @@ class PhraseMatcherTest {
     // upper case, non-ASCII letters (Σ has a context-dependent lower case), an emoji (surrogates)
     String alphabet = "aginoldstrAGINOLDST .ycmÉéΣσß\uD83D\uDE00’";
     for (int k = 0; k < 20_000; k++) {
-      StringBuilder sb = new StringBuilder();
-      int len = random.nextInt(40);
-      for (int i = 0; i < len; i++) {
-        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String text = sb.toString();
+      String text = randomText(random, alphabet);
       assertEquals(m.match(PythonStrings.lower(text)), m.matchLowerCase(text), text);
     }
   }
@@ -78,5 +68,14 @@ class PhraseMatcherTest {
   @Test
   void anEmptyPhraseMatchesEveryText() {
     assertEquals(0b10, new PhraseMatcher(List.of(List.of("x"), List.of(""))).match("abc"));
+  }
+
+  private static String randomText(Random random, String alphabet) {
+    StringBuilder sb = new StringBuilder();
+    int len = random.nextInt(40);
+    for (int i = 0; i < len; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
   }
 }

@@ -3,6 +3,9 @@ package dev.dtrust.cli;
 import dev.dtrust.core.data.DataException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +14,46 @@ import picocli.CommandLine.Command;
     name = "dt",
     mixinStandardHelpOptions = true,
     versionProvider = Dt.VersionProvider.class,
-    description = "DecodingTrust trust scores for your model.",
-    subcommands = {RunCommand.class, RescoreCommand.class, DemoCommand.class, ReportCommand.class, LeaderboardCommand.class, CheckCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+    description = "DecodingTrust trust scores for your model.")
 public final class Dt implements Runnable {
 
+  /** The subcommands, in the order {@code dt --help} lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("run", RunCommand::new);
+    m.put("rescore", RescoreCommand::new);
+    m.put("demo", DemoCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("leaderboard", LeaderboardCommand::new);
+    m.put("check", CheckCommand::new);
+    m.put("data", DataCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return m;
+  }
+
+  /**
+   * Registers the subcommand the arguments name, or all of them when they name none (help,
+   * version, a mistake): building a subcommand's model by reflection costs start-up time, and a
+   * rescore that takes a second should not pay for the options of seven other commands.
+   */
+  private static void addSubcommands(CommandLine cl, String... args) {
+    String named = null;
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        named = a;
+        break;
+      }
+    }
+    if (named != null && COMMANDS.containsKey(named) && !named.equals("help")) {
+      cl.addSubcommand(named, COMMANDS.get(named).get());
+      return;
+    }
+    COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+  }
 
   @Override
   public void run() {
@@ -35,6 +73,7 @@ public final class Dt implements Runnable {
   /** Runs {@code dt} with the given output and error writers. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Dt());
+    addSubcommands(cl, args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dtrust.core.json.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -158,20 +160,32 @@ public final class DataRoot {
    * the SHA-256 hex of its bytes, then a LF.
    */
   public String datasetSha256() {
+    List<String> files = List.copyOf(filesRead());
+    List<String> hashes;
+    try {
+      hashes = FileTasks.map(files, this::fileSha256); // files are hashed in parallel, combined in order
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not reached: fileSha256 reports a DataException
+    }
     MessageDigest all = Sha256.digest();
-    byte[] buf = new byte[1 << 16];
-    for (String rel : filesRead()) {
-      MessageDigest one = Sha256.digest();
-      try (InputStream in = Files.newInputStream(root.resolve(rel))) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          one.update(buf, 0, n);
-        }
-      } catch (IOException e) {
-        throw new DataException(name(rel), 0, null, "cannot read: " + e.getMessage(), e);
-      }
-      all.update((rel + "\0" + Sha256.toHex(one.digest()) + "\n").getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < files.size(); i++) {
+      all.update((files.get(i) + "\0" + hashes.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return Sha256.toHex(all.digest());
   }
+
+  private String fileSha256(String rel) {
+    MessageDigest one = Sha256.digest();
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(root.resolve(rel))) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        one.update(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw new DataException(name(rel), 0, null, "cannot read: " + e.getMessage(), e);
+    }
+    return Sha256.toHex(one.digest());
+  }
+
 }

@@ -336,12 +336,47 @@ public final class PythonLiteral {
 
     /** One or more adjacent string literals, concatenated as Python does. */
     private String strings() {
+        String plain = plainString();
+        if (plain != null) {
+            return plain;
+        }
         StringBuilder sb = new StringBuilder();
         do {
             string(sb);
             skipSpace();
         } while (startsString());
         return sb.toString();
+    }
+
+    /**
+     * The value of a lone single-quoted literal without prefix or escapes (most answers): its body as
+     * is, without copying it through a builder; null, with nothing consumed, for anything else.
+     */
+    private String plainString() {
+        int open = pos;
+        char quote = text.charAt(open);
+        if ((quote != '\'' && quote != '"') || isTripleQuote(quote, open)) {
+            return null;
+        }
+        int len = text.length();
+        int close = open + 1;
+        while (close < len) {
+            char c = text.charAt(close);
+            if (c == quote || c == '\\' || c == '\n' || c == '\r') {
+                break;
+            }
+            close++;
+        }
+        if (close == len || text.charAt(close) != quote) {
+            return null;
+        }
+        pos = close + 1;
+        skipSpace();
+        if (startsString()) { // implicit concatenation: the general path
+            pos = open;
+            return null;
+        }
+        return text.substring(open + 1, close);
     }
 
     private boolean startsString() {

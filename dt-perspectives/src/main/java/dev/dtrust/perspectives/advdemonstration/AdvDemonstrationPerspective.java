@@ -2,6 +2,7 @@ package dev.dtrust.perspectives.advdemonstration;
 
 import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.DataRoot;
+import dev.dtrust.core.data.FileTasks;
 import dev.dtrust.core.data.JsonLines;
 import dev.dtrust.core.data.Templates;
 import dev.dtrust.core.model.ChatMessage;
@@ -211,43 +212,26 @@ public final class AdvDemonstrationPerspective implements Perspective {
     AnswerJudge judge = new AnswerJudge(root.templates(ID));
     RecordingLayout layout = RecordingLayout.open(generations, selected, ctx.options().get("model", null));
     LabelIndex index = LabelIndex.of(root);
-    Map<String, FileScore> files = new LinkedHashMap<>();
-    Map<String, Object> missing = new LinkedHashMap<>();
+    List<RecordingJob> jobs = new ArrayList<>();
     for (AdvDemoScenario s : selected) {
       for (int seed : s.seeds()) {
         for (String suffix : s.suffixes()) {
-          String fileKey = s.fileKey(seed, suffix);
-          Path file = layout.file(s, seed, suffix);
-          if (file == null) {
-            missing.put(fileKey, layout.model().isEmpty() ? s.recordingDir(suffix) : layout.relative(s, seed, suffix));
-            continue;
-          }
-          String display = file.toString();
-          List<String> answers = RecordingFile.answers(file, display);
-          List<String> labels = labels(root, index, s, seed, suffix);
-          if (labels == null) {
-            files.put(fileKey, FileScore.skipped(fileKey, answers.size(),
-                "no labels: neither " + s.inputFile(seed, suffix) + " nor its entry in " + LabelIndex.FILE));
-            continue;
-          }
-          if (labels.size() != answers.size()) {
-            // spec §4 / quirk 3: upstream scores a recording only when its length equals the record count
-            files.put(fileKey, FileScore.skipped(fileKey, answers.size(),
-                "the recording holds " + answers.size() + " answers, the input " + labels.size() + " records"));
-            continue;
-          }
-          int correct = 0;
-          int refusals = 0;
-          for (int i = 0; i < answers.size(); i++) {
-            Verdict v = judge.judge(answers.get(i), labels.get(i));
-            if (v == Verdict.CORRECT) {
-              correct++;
-            } else if (v == Verdict.REFUSAL) {
-              refusals++;
-            }
-          }
-          files.put(fileKey, FileScore.scored(fileKey, answers.size(), correct, refusals));
+          jobs.add(new RecordingJob(s, seed, suffix));
         }
+      }
+    }
+    // the recordings are read and judged in parallel; the maps are filled in scenario/seed/suffix order
+    List<FileScore> scored = FileTasks.map(jobs, j -> score(j, layout, root, index, judge));
+    Map<String, FileScore> files = new LinkedHashMap<>();
+    Map<String, Object> missing = new LinkedHashMap<>();
+    for (int k = 0; k < jobs.size(); k++) {
+      RecordingJob j = jobs.get(k);
+      String fileKey = j.scenario().fileKey(j.seed(), j.suffix());
+      if (scored.get(k) == null) {
+        missing.put(fileKey, layout.model().isEmpty() ? j.scenario().recordingDir(j.suffix())
+            : layout.relative(j.scenario(), j.seed(), j.suffix()));
+      } else {
+        files.put(fileKey, scored.get(k));
       }
     }
     Map<String, Object> extra = new LinkedHashMap<>();
@@ -258,6 +242,42 @@ public final class AdvDemonstrationPerspective implements Perspective {
         ? Map.of()
         : UpstreamSeedCache.read(Path.of(cacheDir), layout.model());
     return new AdvDemonstrationScorer(catalog, files, seedCache).result(true, List.of(), List.of(), extra);
+  }
+
+  /** One recording file of a rescore: scenario, seed and suffix. */
+  private record RecordingJob(AdvDemoScenario scenario, int seed, String suffix) {}
+
+  /** The score of one recording, or null when it is missing. */
+  private static @Nullable FileScore score(
+      RecordingJob j, RecordingLayout layout, DataRoot root, LabelIndex index, AnswerJudge judge) throws IOException {
+    AdvDemoScenario s = j.scenario();
+    String fileKey = s.fileKey(j.seed(), j.suffix());
+    Path file = layout.file(s, j.seed(), j.suffix());
+    if (file == null) {
+      return null;
+    }
+    List<String> answers = RecordingFile.answers(file, file.toString());
+    List<String> labels = labels(root, index, s, j.seed(), j.suffix());
+    if (labels == null) {
+      return FileScore.skipped(fileKey, answers.size(),
+          "no labels: neither " + s.inputFile(j.seed(), j.suffix()) + " nor its entry in " + LabelIndex.FILE);
+    }
+    if (labels.size() != answers.size()) {
+      // spec §4 / quirk 3: upstream scores a recording only when its length equals the record count
+      return FileScore.skipped(fileKey, answers.size(),
+          "the recording holds " + answers.size() + " answers, the input " + labels.size() + " records");
+    }
+    int correct = 0;
+    int refusals = 0;
+    for (int i = 0; i < answers.size(); i++) {
+      Verdict v = judge.judge(answers.get(i), labels.get(i));
+      if (v == Verdict.CORRECT) {
+        correct++;
+      } else if (v == Verdict.REFUSAL) {
+        refusals++;
+      }
+    }
+    return FileScore.scored(fileKey, answers.size(), correct, refusals);
   }
 
   /**

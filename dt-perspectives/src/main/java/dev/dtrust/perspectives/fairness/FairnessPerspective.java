@@ -2,6 +2,7 @@ package dev.dtrust.perspectives.fairness;
 
 import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.DataRoot;
+import dev.dtrust.core.data.FileTasks;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.perspective.Options;
 import dev.dtrust.core.perspective.Perspective;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DecodingTrust's fairness perspective (spec {@code fairness.md}): Adult income and Communities &
@@ -123,11 +125,13 @@ public final class FairnessPerspective implements Perspective {
     FairnessPromptBuilder builder = null;
     List<ScenarioAnswers> answers = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>(ctx.skipped());
-    for (FairnessScenario s : FairnessScenario.ALL) {
-      if (!ctx.selection().includes(ID, s.toScenario())) {
-        continue;
-      }
-      Optional<FairnessRecordings.Recorded> rec = recordings.read(s, model);
+    List<FairnessScenario> selected = FairnessScenario.ALL.stream()
+        .filter(s -> ctx.selection().includes(ID, s.toScenario())).toList();
+    // recordings and prompt files are parsed in parallel; checking and pairing stay in scenario order
+    List<ScenarioFiles> read = FileTasks.map(selected, s -> ScenarioFiles.read(s, recordings, model, root));
+    for (int si = 0; si < selected.size(); si++) {
+      FairnessScenario s = selected.get(si);
+      Optional<FairnessRecordings.Recorded> rec = read.get(si).recording();
       if (rec.isEmpty()) {
         skipped.add(new Skipped(s.id(), "generations/" + ID + "/" + recordings.expectedName(s, model)));
         continue;
@@ -141,14 +145,14 @@ public final class FairnessPerspective implements Perspective {
       }
       // Recording files hold no labels: pair them with the prompt file by position, and insist the
       // recorded request is exactly the probe built from that record (spec §11.2).
-      if (!root.exists(s.promptFile())) {
+      if (read.get(si).records() == null) {
         skipped.add(new Skipped(s.id(), s.promptFile()));
         continue;
       }
       if (builder == null) {
         builder = promptBuilder(root, ctx.options());
       }
-      List<FairnessRecord> records = FairnessRecord.readAll(root, s.promptFile());
+      List<FairnessRecord> records = read.get(si).records();
       if (texts.size() > records.size()) {
         throw new DataException(r.file().toString(), 0, null,
             texts.size() + " recorded exchanges but " + root.name(s.promptFile()) + " has " + records.size() + " records");
@@ -166,6 +170,16 @@ public final class FairnessPerspective implements Perspective {
       answers.add(new ScenarioAnswers(s, records.size(), texts, labels, prompts));
     }
     return scorer(ctx, answers, skipped);
+  }
+
+  /** A scenario's recording and, when the recording holds no labels, its prompt file's records. */
+  private record ScenarioFiles(Optional<FairnessRecordings.Recorded> recording, @Nullable List<FairnessRecord> records) {
+    static ScenarioFiles read(FairnessScenario s, FairnessRecordings recordings, @Nullable String model, DataRoot root)
+        throws IOException {
+      Optional<FairnessRecordings.Recorded> rec = recordings.read(s, model);
+      boolean needsPrompts = rec.isPresent() && rec.get().labels() == null && root.exists(s.promptFile());
+      return new ScenarioFiles(rec, needsPrompts ? FairnessRecord.readAll(root, s.promptFile()) : null);
+    }
   }
 
   private static FairnessResult scorer(ScoreContext ctx, List<ScenarioAnswers> answers, List<Skipped> skipped) {

@@ -1,6 +1,7 @@
 package dev.dtrust.perspectives.ood;
 
 import dev.dtrust.core.data.DataException;
+import dev.dtrust.core.data.FileTasks;
 import dev.dtrust.core.data.DataRoot;
 import dev.dtrust.core.data.Templates;
 import dev.dtrust.core.model.ChatMessage;
@@ -114,10 +115,12 @@ public final class OodPerspective implements Perspective {
     DataRoot root = ctx.dataRoot();
     Templates templates = root.templates(ID);
     OodRecordings recordings = new OodRecordings(generations, models(ctx.options()));
-    OodPromptBuilder builder = new OodPromptBuilder(templates, ctx.options().enumValue("promptForm", PromptForm.RECORDED));
+    PromptForm form = ctx.options().enumValue("promptForm", PromptForm.RECORDED);
     OodData data = new OodData(root);
     OodScorer scorer = new OodScorer(templates);
     List<Skipped> skipped = new ArrayList<>(ctx.skipped());
+    List<OodScenario> runnable = new ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (OodScenario s : OodScenarios.all()) {
       if (!ctx.selection().includes(ID, s.scenario())) {
         continue;
@@ -131,28 +134,39 @@ public final class OodPerspective implements Perspective {
         skipped.add(new Skipped(s.id(), "generations: " + s.recordingDescription()));
         continue;
       }
-      List<OodPrompt> prompts = builder.prompts(s, data);
+      runnable.add(s);
+      files.add(file.get());
+    }
+    // scenarios' prompts are built and their recordings read in parallel (a builder each: it caches);
+    // tallying stays in scenario order
+    List<Integer> indices = java.util.stream.IntStream.range(0, runnable.size()).boxed().toList();
+    List<List<OodPrompt>> prompts = FileTasks.map(indices,
+        i -> new OodPromptBuilder(templates, form).prompts(runnable.get(i), data));
+    List<List<OodRecordings.Recorded>> records = FileTasks.map(files, recordings::readAll);
+    for (int i = 0; i < runnable.size(); i++) {
+      OodScenario s = runnable.get(i);
+      List<OodPrompt> scenarioPrompts = prompts.get(i);
       OodScorer.Tally tally = scorer.open(s);
-      int[] matching = new int[1];
-      String name = recordings.dir().resolve(file.get()).toString();
-      int n = recordings.read(file.get(), rec -> {
-        if (rec.index() >= prompts.size()) {
+      int matching = 0;
+      String name = recordings.dir().resolve(files.get(i)).toString();
+      for (OodRecordings.Recorded rec : records.get(i)) {
+        if (rec.index() >= scenarioPrompts.size()) {
           throw new DataException(name, 0, "[" + rec.index() + "]",
-              "more records than the " + prompts.size() + " probes of " + s.id());
+              "more records than the " + scenarioPrompts.size() + " probes of " + s.id());
         }
-        OodPrompt p = prompts.get(rec.index());
+        OodPrompt p = scenarioPrompts.get(rec.index());
         if (p.messages().equals(rec.messages())) {
-          matching[0]++;
+          matching++;
         }
         tally.add(p, rec.content(), rec.messages(), "i=" + rec.index());
-      });
-      if (n == 0) {
+      }
+      if (records.get(i).isEmpty()) {
         // upstream divides by the record count
         throw new DataException(name, 0, null, "no records");
       }
       Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("file", file.get());
-      extra.put("prompts_matching", matching[0]);
+      extra.put("file", files.get(i));
+      extra.put("prompts_matching", matching);
       tally.close(extra);
     }
     return scorer.result(skipped);

@@ -110,6 +110,13 @@ final class OodRecordings {
   }
 
   /** Streams the records of a recording file (relative to {@link #dir()}) to {@code sink}. */
+  /** Every record of a recording file, in order. */
+  List<Recorded> readAll(String relative) {
+    List<Recorded> out = new ArrayList<>();
+    read(relative, out::add);
+    return out;
+  }
+
   int read(String relative, Consumer<Recorded> sink) {
     Path file = dir.resolve(relative);
     String name = file.toString();

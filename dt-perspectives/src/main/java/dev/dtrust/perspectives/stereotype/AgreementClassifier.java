@@ -37,9 +37,12 @@ public final class AgreementClassifier {
   /** The label of one answer. */
   public Agreement classify(String output) {
     // spec stereotype §5 / Q5: Python str.lower of the whole output, then plain substring tests
-    String s = PythonStrings.lower(output);
-    // one pass finds which lists have a phrase in s: the same answers as s.contains(p) per phrase
-    int found = matcher.match(s);
+    // one pass finds which lists have a phrase in the lower-cased text: the same answers as
+    // s.contains(p) per phrase; the lower-case copy is only built when the shortcut cannot decide
+    int found = matcher.matchLowerCase(output);
+    if (found < 0) {
+      found = matcher.match(PythonStrings.lower(output));
+    }
     boolean a = (found & 1) != 0;
     boolean d = (found & 2) != 0;
     boolean n = (found & 4) != 0;

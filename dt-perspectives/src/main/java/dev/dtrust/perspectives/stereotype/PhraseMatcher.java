@@ -16,6 +16,8 @@ final class PhraseMatcher {
   private final int[] next; // state * width + symbol -> state
   private final int[] found; // state -> bit i set when a phrase of list i ends here
   private final int all;
+  private final boolean asciiPhrases;
+  private final int[] asciiLowerSymbol = new int[0x80]; // ASCII char -> symbol of its lower case
 
   /** A matcher for up to 31 phrase lists; bit i of {@link #match} stands for list i. */
   PhraseMatcher(List<List<String>> lists) {
@@ -84,12 +86,55 @@ final class PhraseMatcher {
       }
     }
     all = lists.isEmpty() ? 0 : (1 << lists.size()) - 1;
+    boolean ascii = true;
+    for (List<String> list : lists) {
+      for (String p : list) {
+        ascii &= p.chars().allMatch(c -> c < 0x80);
+      }
+    }
+    asciiPhrases = ascii;
+    for (char c = 0; c < 0x80; c++) {
+      asciiLowerSymbol[c] = symbol[c >= 'A' && c <= 'Z' ? c + 32 : c];
+    }
   }
 
   private int[] newRow() {
     int[] row = new int[width];
     Arrays.fill(row, -1);
     return row;
+  }
+
+  /**
+   * What {@code match(PythonStrings.lower(text))} answers, without building the lower-case copy, or
+   * -1 when this shortcut does not apply (a phrase is not ASCII, or the text has a character whose
+   * Python lower case contains an ASCII letter: U+0130 and U+212A, the only two).
+   *
+   * <p>With ASCII phrases only ASCII characters of the lower-cased text can be part of a match; the
+   * ASCII characters of Python's lower case are exactly the ASCII characters of the text with A–Z
+   * mapped to a–z, plus those two exceptions; every other character lower-cases to non-ASCII
+   * characters, which no phrase contains and which send the automaton back to its root however many
+   * there are.
+   */
+  int matchLowerCase(String text) {
+    if (!asciiPhrases) {
+      return -1;
+    }
+    int state = 0;
+    int mask = found[0];
+    for (int i = 0, n = text.length(); i < n && mask != all; i++) {
+      char c = text.charAt(i);
+      int sym;
+      if (c < 0x80) {
+        sym = asciiLowerSymbol[c];
+      } else if (c == '\u0130' || c == '\u212A') {
+        return -1;
+      } else {
+        sym = 0;
+      }
+      state = next[state * width + sym];
+      mask |= found[state];
+    }
+    return mask;
   }
 
   /** Bit i is set when some phrase of list i occurs in the text. */

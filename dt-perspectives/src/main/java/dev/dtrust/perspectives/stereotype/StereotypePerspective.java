@@ -1,6 +1,7 @@
 package dev.dtrust.perspectives.stereotype;
 
 import dev.dtrust.core.data.DataException;
+import dev.dtrust.core.data.FileTasks;
 import dev.dtrust.core.data.Templates;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
@@ -147,32 +148,22 @@ public final class StereotypePerspective implements Perspective {
         continue;
       }
       AgreementCounts c = new AgreementCounts(prompts.groups().size(), prompts.topics().size());
-      for (int ti = 0; ti < prompts.topics().size(); ti++) {
-        String topic = prompts.topics().get(ti);
-        Path file = byTopic.get(topic);
-        Map<String, RecordedRow> byText = new HashMap<>();
-        for (RecordedRow row : RecordedCsv.read(file)) {
-          // spec stereotype §4: upstream's get_instance returns the first matching line
-          byText.putIfAbsent(row.userPrompt(), row);
+      // the 16 files of a scenario are read and classified in parallel; counting and picking failure
+      // examples stay in topic → group → statement order, so the result is the sequential one
+      List<TopicAnswers> topics = FileTasks.map(prompts.topics(),
+          topic -> TopicAnswers.classify(byTopic.get(topic), scenario, topic, prompts, classifier, MAX_FAILURES));
+      for (int ti = 0; ti < topics.size(); ti++) {
+        TopicAnswers answers = topics.get(ti);
+        for (int k = 0; k < answers.labels().size(); k++) {
+          Agreement[] labels = answers.labels().get(k);
+          c.generations(labels.length);
+          for (Agreement a : labels) {
+            c.add(answers.groupIndex(k), ti, a);
+          }
         }
-        for (int gi = 0; gi < prompts.groups().size(); gi++) {
-          String group = prompts.groups().get(gi);
-          for (int j = 0; j < prompts.statementsPerTopic(topic); j++) {
-            String text = prompts.text(topic, group, j);
-            RecordedRow row = byText.get(text);
-            if (row == null) {
-              throw new DataException(file.toString(), 0, "user_prompt",
-                  "no recorded row for topic " + topic + ", group " + group + ", statement " + j);
-            }
-            c.generations(row.outputs().size());
-            for (String out : row.outputs()) {
-              Agreement a = classifier.classify(out);
-              c.add(gi, ti, a);
-              if (a == Agreement.AGREE && failures.size() < MAX_FAILURES) {
-                failures.add(new FailureExample(scenario, "topic=" + topic + "/group=" + group + "/template=" + j,
-                    List.of(ChatMessage.system(row.systemPrompt()), ChatMessage.user(row.userPrompt())), out));
-              }
-            }
+        for (FailureExample f : answers.failures()) {
+          if (failures.size() < MAX_FAILURES) {
+            failures.add(f);
           }
         }
       }

@@ -1,6 +1,7 @@
 package dev.dtrust.perspectives.toxicity;
 
 import dev.dtrust.core.data.DataException;
+import dev.dtrust.core.data.FileTasks;
 import dev.dtrust.core.data.JsonLines;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
@@ -155,20 +156,25 @@ public final class ToxicityPerspective implements Perspective {
     }
     try (Scoring scoring = Scoring.open(ctx)) {
       Map<String, ToxicityRun> runs = new LinkedHashMap<>();
-      for (RecordedGenerations.RecordingFile f : byScenario.values()) {
+      List<RecordedGenerations.RecordingFile> chosen = List.copyOf(byScenario.values());
+      // the files are parsed in parallel; scoring (perhaps a rate-limited service) stays in order
+      List<List<RecordedGenerations.Record>> parsed = FileTasks.map(chosen, f -> {
+        try (Stream<RecordedGenerations.Record> stream = RecordedGenerations.read(f.path(), f.name())) {
+          return stream.toList();
+        }
+      });
+      for (int fi = 0; fi < chosen.size(); fi++) {
+        RecordedGenerations.RecordingFile f = chosen.get(fi);
         List<List<ScoredGeneration>> records = new ArrayList<>();
         int failed = 0;
-        try (Stream<RecordedGenerations.Record> stream = RecordedGenerations.read(f.path(), f.name())) {
-          for (Iterator<RecordedGenerations.Record> it = stream.iterator(); it.hasNext(); ) {
-            RecordedGenerations.Record r = it.next();
-            List<ChatMessage> prompt = r.message() != null ? r.message()
-                : List.of(ChatMessage.user(r.prompt() == null ? "" : r.prompt()));
-            List<ScoredGeneration> scored = scoring.scoreAll(f.scenario().id(), "line=" + (r.line() - 1), prompt, r.texts());
-            if (scored == null) {
-              failed++;
-            } else {
-              records.add(scored);
-            }
+        for (RecordedGenerations.Record r : parsed.get(fi)) {
+          List<ChatMessage> prompt = r.message() != null ? r.message()
+              : List.of(ChatMessage.user(r.prompt() == null ? "" : r.prompt()));
+          List<ScoredGeneration> scored = scoring.scoreAll(f.scenario().id(), "line=" + (r.line() - 1), prompt, r.texts());
+          if (scored == null) {
+            failed++;
+          } else {
+            records.add(scored);
           }
         }
         runs.put(f.scenario().id(), scoring.run(f.scenario().id(), f.name(), records, failed));

@@ -2,6 +2,7 @@ package dev.dtrust.perspectives.stereotype;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dtrust.core.python.PythonStrings;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,7 @@ class PhraseMatcherTest {
     Random random = new Random(7);
     String alphabet = "aginoldstr .ycm";
     for (int k = 0; k < 20_000; k++) {
-      StringBuilder sb = new StringBuilder();
-      int len = random.nextInt(40);
-      for (int i = 0; i < len; i++) {
-        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String text = sb.toString();
+      String text = randomText(random, alphabet);
       int expected = 0;
       for (int bit = 0; bit < LISTS.size(); bit++) {
         for (String p : LISTS.get(bit)) {
@@ -48,7 +44,38 @@ class PhraseMatcherTest {
   }
 
   @Test
+  void matchingTheLowerCaseWithoutCopyingAgreesWithPythonLower() {
+    PhraseMatcher m = new PhraseMatcher(LISTS);
+    Random random = new Random(11);
+    // upper case, non-ASCII letters (Σ has a context-dependent lower case), an emoji (surrogates)
+    String alphabet = "aginoldstrAGINOLDST .ycmÉéΣσß\uD83D\uDE00’";
+    for (int k = 0; k < 20_000; k++) {
+      String text = randomText(random, alphabet);
+      assertEquals(m.match(PythonStrings.lower(text)), m.matchLowerCase(text), text);
+    }
+  }
+
+  @Test
+  void theTwoCharactersWhoseLowerCaseIsAsciiAreLeftToTheFullPath() {
+    PhraseMatcher m = new PhraseMatcher(LISTS);
+    // U+0130 lower-cases to "i" + U+0307 and U+212A (Kelvin) to "k": Python's lower makes ASCII of them
+    assertEquals(-1, m.matchLowerCase("A\u0130"));
+    assertEquals(-1, m.matchLowerCase("o\u212Aay"));
+    assertEquals(0b0100, m.match(PythonStrings.lower("A\u0130"))); // "ai" + U+0307 contains "ai"
+    assertEquals(-1, new PhraseMatcher(List.of(List.of("é"))).matchLowerCase("É"));
+  }
+
+  @Test
   void anEmptyPhraseMatchesEveryText() {
     assertEquals(0b10, new PhraseMatcher(List.of(List.of("x"), List.of(""))).match("abc"));
+  }
+
+  private static String randomText(Random random, String alphabet) {
+    StringBuilder sb = new StringBuilder();
+    int len = random.nextInt(40);
+    for (int i = 0; i < len; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
   }
 }

@@ -3,26 +3,24 @@ package dev.dtrust.clients.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dtrust.clients.http.ApiKey;
+import dev.dtrust.clients.http.ApiKeyHeader;
 import dev.dtrust.clients.http.CallHandle;
+import dev.dtrust.clients.http.EmulatedSamples;
+import dev.dtrust.clients.http.HttpClientBuilder;
+import dev.dtrust.clients.http.HttpClientSettings;
+import dev.dtrust.clients.http.HttpModelClient;
 import dev.dtrust.clients.http.JsonHttp;
-import dev.dtrust.clients.http.RateGovernor;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
 import dev.dtrust.core.model.Choice;
-import dev.dtrust.core.model.ModelClient;
 import dev.dtrust.core.model.Usage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,93 +36,54 @@ import org.jspecify.annotations.Nullable;
  * no-op 1.0, because recent Claude models reject {@code temperature} and {@code top_p} together.
  * The Messages API has no seed; a seed is not sent.
  */
-public final class AnthropicClient implements ModelClient {
+public final class AnthropicClient extends HttpModelClient {
   public static final String ANTHROPIC_BASE_URL = "https://api.anthropic.com";
   public static final String API_VERSION = "2023-06-01";
+  private static final ApiKeyHeader X_API_KEY = new ApiKeyHeader("x-api-key", "");
 
-  private final String model;
-  private final String baseUrl;
-  private final HttpUrl url;
-  private final Map<String, String> headers;
-  private final JsonHttp http;
   private final int defaultMaxTokens;
 
-  private AnthropicClient(Builder b) {
-    this.model = b.model;
-    this.baseUrl = b.baseUrl;
-    this.url = JsonHttp.resolve(b.baseUrl, "v1/messages");
-    Map<String, String> h = new LinkedHashMap<>(b.extraHeaders);
-    if (b.apiKey != null) {
-      h.put("x-api-key", b.apiKey.secret());
-    }
-    h.put("anthropic-version", b.version);
-    this.headers = Map.copyOf(h);
-    this.http = new JsonHttp("anthropic", b.timeout, b.apiKey, b.governor, b.clock);
+  private AnthropicClient(Builder b, HttpClientSettings settings) {
+    super(b.model, false,
+        settings.endpoint("anthropic", "v1/messages", X_API_KEY, Map.of("anthropic-version", b.version)));
     this.defaultMaxTokens = b.defaultMaxTokens;
   }
 
+  /** A builder for {@code model}; the key usually comes from {@code ANTHROPIC_API_KEY}. */
   public static Builder builder(String model) {
     return new Builder(model);
   }
 
   @Override
-  public String modelId() {
-    return model;
-  }
-
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
-  public boolean supportsMultipleChoices() {
-    return false;
-  }
-
-  @Override
-  public long httpCalls() {
-    return http.calls();
-  }
-
-  @Override
-  public ChatResponse chat(ChatRequest request) {
-    return chat(request, CallHandle.none());
-  }
-
-  @Override
-  public CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor executor) {
-    return CallHandle.runAsync(executor, h -> chat(request, h));
-  }
-
-  private ChatResponse chat(ChatRequest request, CallHandle handle) {
+  protected ChatResponse chat(ChatRequest request, CallHandle handle) {
     Mapped mapped = map(request.messages());
     ObjectNode body = body(request, mapped);
     long estimate = mapped.chars / 4 + (request.maxTokens() == null ? defaultMaxTokens : request.maxTokens());
-    List<Choice> choices = new ArrayList<>();
-    Usage usage = Usage.NONE;
-    Map<String, String> meta = new LinkedHashMap<>();
+    EmulatedSamples samples = new EmulatedSamples();
     for (int s = 0; s < request.samples(); s++) {
-      JsonNode json = http.post(url, headers, body, estimate, AnthropicClient::totalTokens, handle);
-      choices.add(choice(json));
-      JsonNode u = json.path("usage");
-      usage = usage.plus(new Usage(u.path("input_tokens").asLong(0), u.path("output_tokens").asLong(0)));
-      if (json.hasNonNull("model")) {
-        meta.put("model", json.get("model").asText());
-      }
-      if (json.hasNonNull("stop_reason")) {
-        meta.put("stop_reason", json.get("stop_reason").asText());
-      }
+      samples.add(response(endpoint().post(body, estimate, AnthropicClient::totalTokens, handle)));
     }
-    if (!mapped.mapping.isEmpty()) {
-      meta.put("role_mapping", mapped.mapping);
+    return samples.response(mapped.mapping.isEmpty() ? Map.of() : Map.of("role_mapping", mapped.mapping));
+  }
+
+  /** One call's answer as a one-choice response. */
+  static ChatResponse response(JsonNode json) {
+    JsonNode u = json.path("usage");
+    Usage usage = new Usage(u.path("input_tokens").asLong(0), u.path("output_tokens").asLong(0));
+    Map<String, String> meta = new LinkedHashMap<>();
+    if (json.hasNonNull("model")) {
+      meta.put("model", json.get("model").asText());
     }
-    return new ChatResponse(choices, usage, meta);
+    if (json.hasNonNull("stop_reason")) {
+      meta.put("stop_reason", json.get("stop_reason").asText());
+    }
+    return new ChatResponse(List.of(choice(json)), usage, meta);
   }
 
   /** The request body; package-visible so tests can compare it with Anthropic's documentation. */
   ObjectNode body(ChatRequest request, Mapped mapped) {
     ObjectNode b = JsonHttp.JSON.createObjectNode();
-    b.put("model", model);
+    b.put("model", modelId());
     b.put("max_tokens", request.maxTokens() == null ? defaultMaxTokens : request.maxTokens());
     if (mapped.system != null) {
       b.put("system", mapped.system);
@@ -197,59 +156,24 @@ public final class AnthropicClient implements ModelClient {
     return u.path("input_tokens").asLong(0) + u.path("output_tokens").asLong(0);
   }
 
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "AnthropicClient[model=" + model + ", baseUrl=" + baseUrl + "]";
-  }
-
-  /** Options of an {@link AnthropicClient}. */
-  public static final class Builder {
+  /**
+   * Options of an {@link AnthropicClient}. The base URL is the host (default {@value
+   * AnthropicClient#ANTHROPIC_BASE_URL}), {@code /v1/messages} is appended; the key goes in {@code
+   * x-api-key}; the default timeout is 10 minutes.
+   */
+  public static final class Builder extends HttpClientBuilder<Builder> {
     private final String model;
-    private String baseUrl = ANTHROPIC_BASE_URL;
-    private @Nullable ApiKey apiKey;
     private String version = API_VERSION;
-    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
-    private Duration timeout = Duration.ofMinutes(10);
-    private RateGovernor governor = RateGovernor.UNLIMITED;
     private int defaultMaxTokens = 1024;
-    private Clock clock = Clock.systemUTC();
 
     private Builder(String model) {
+      super(ANTHROPIC_BASE_URL, "v1/messages", Duration.ofMinutes(10));
       this.model = Objects.requireNonNull(model, "model");
-    }
-
-    /** The API root (default {@code https://api.anthropic.com}); {@code /v1/messages} is appended. */
-    public Builder baseUrl(String baseUrl) {
-      JsonHttp.resolve(baseUrl, "v1/messages");
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    public Builder apiKey(ApiKey key) {
-      this.apiKey = key;
-      return this;
-    }
-
-    /** The key, read now from environment variable {@code name} (usually {@code ANTHROPIC_API_KEY}). */
-    public Builder apiKeyFromEnv(String name) {
-      this.apiKey = ApiKey.fromEnv(name);
-      return this;
     }
 
     /** The {@code anthropic-version} header (default {@value AnthropicClient#API_VERSION}). */
     public Builder version(String version) {
       this.version = version;
-      return this;
-    }
-
-    /** One more header on every request ({@code anthropic-beta}, say). */
-    public Builder header(String name, String value) {
-      extraHeaders.put(name, value);
       return this;
     }
 
@@ -259,23 +183,8 @@ public final class AnthropicClient implements ModelClient {
       return this;
     }
 
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    public Builder rateGovernor(RateGovernor governor) {
-      this.governor = governor;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
     public AnthropicClient build() {
-      return new AnthropicClient(this);
+      return new AnthropicClient(this, settings());
     }
   }
 }

@@ -3,17 +3,18 @@ package dev.dtrust.clients.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dtrust.clients.http.ApiKey;
+import dev.dtrust.clients.http.ApiKeyHeader;
 import dev.dtrust.clients.http.CallHandle;
+import dev.dtrust.clients.http.EmulatedSamples;
+import dev.dtrust.clients.http.HttpClientBuilder;
+import dev.dtrust.clients.http.HttpClientSettings;
+import dev.dtrust.clients.http.HttpModelClient;
 import dev.dtrust.clients.http.JsonHttp;
-import dev.dtrust.clients.http.RateGovernor;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
 import dev.dtrust.core.model.Choice;
-import dev.dtrust.core.model.ModelClient;
 import dev.dtrust.core.model.Usage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Google Gemini {@code generateContent} ({@code POST <baseUrl>/v1beta/models/<model>:generateContent}).
@@ -37,84 +34,45 @@ import org.jspecify.annotations.Nullable;
  * refusal response ({@code finishReason = "content_filter"}), not an error. {@code n} is emulated
  * by single calls, like Anthropic's.
  */
-public final class GeminiClient implements ModelClient {
+public final class GeminiClient extends HttpModelClient {
   public static final String GEMINI_BASE_URL = "https://generativelanguage.googleapis.com";
   private static final Set<String> BLOCKED =
       Set.of("SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY");
 
-  private final String model;
-  private final String baseUrl;
-  private final HttpUrl url;
-  private final Map<String, String> headers;
-  private final JsonHttp http;
-
-  private GeminiClient(Builder b) {
-    this.model = b.model;
-    this.baseUrl = b.baseUrl;
-    this.url = JsonHttp.resolve(b.baseUrl, b.apiVersion + "/models/" + b.model + ":generateContent");
-    Map<String, String> h = new LinkedHashMap<>(b.extraHeaders);
-    if (b.apiKey != null) {
-      h.put("x-goog-api-key", b.apiKey.secret());
-    }
-    this.headers = Map.copyOf(h);
-    this.http = new JsonHttp("gemini", b.timeout, b.apiKey, b.governor, b.clock);
+  private GeminiClient(Builder b, HttpClientSettings settings) {
+    super(b.model, false, settings.endpoint("gemini", b.apiVersion + "/models/" + b.model + ":generateContent",
+        ApiKeyHeader.GOOGLE, Map.of()));
   }
 
+  /** A builder for {@code model}; the key usually comes from {@code GEMINI_API_KEY}. */
   public static Builder builder(String model) {
     return new Builder(model);
   }
 
   @Override
-  public String modelId() {
-    return model;
-  }
-
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
-  public boolean supportsMultipleChoices() {
-    return false;
-  }
-
-  @Override
-  public long httpCalls() {
-    return http.calls();
-  }
-
-  @Override
-  public ChatResponse chat(ChatRequest request) {
-    return chat(request, CallHandle.none());
-  }
-
-  @Override
-  public CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor executor) {
-    return CallHandle.runAsync(executor, h -> chat(request, h));
-  }
-
-  private ChatResponse chat(ChatRequest request, CallHandle handle) {
+  protected ChatResponse chat(ChatRequest request, CallHandle handle) {
     List<String> mapping = new ArrayList<>();
     ObjectNode body = body(request, mapping);
     long chars = request.messages().stream().mapToLong(m -> m.content().length()).sum();
     long estimate = chars / 4 + (request.maxTokens() == null ? 256 : request.maxTokens());
-    List<Choice> choices = new ArrayList<>();
-    Usage usage = Usage.NONE;
-    Map<String, String> meta = new LinkedHashMap<>();
+    EmulatedSamples samples = new EmulatedSamples();
     for (int s = 0; s < request.samples(); s++) {
-      JsonNode json = http.post(url, headers, body, estimate, GeminiClient::totalTokens, handle);
-      choices.add(choice(json, meta));
-      JsonNode u = json.path("usageMetadata");
-      usage = usage.plus(new Usage(u.path("promptTokenCount").asLong(0),
-          u.path("candidatesTokenCount").asLong(0) + u.path("thoughtsTokenCount").asLong(0)));
-      if (json.hasNonNull("modelVersion")) {
-        meta.put("model", json.get("modelVersion").asText());
-      }
+      samples.add(response(endpoint().post(body, estimate, GeminiClient::totalTokens, handle)));
     }
-    if (!mapping.isEmpty()) {
-      meta.put("role_mapping", String.join(";", mapping));
+    return samples.response(mapping.isEmpty() ? Map.of() : Map.of("role_mapping", String.join(";", mapping)));
+  }
+
+  /** One call's answer as a one-choice response. */
+  static ChatResponse response(JsonNode json) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    Choice choice = choice(json, meta);
+    JsonNode u = json.path("usageMetadata");
+    Usage usage = new Usage(u.path("promptTokenCount").asLong(0),
+        u.path("candidatesTokenCount").asLong(0) + u.path("thoughtsTokenCount").asLong(0));
+    if (json.hasNonNull("modelVersion")) {
+      meta.put("model", json.get("modelVersion").asText());
     }
-    return new ChatResponse(choices, usage, meta);
+    return new ChatResponse(List.of(choice), usage, meta);
   }
 
   /** The request body; package-visible so tests can compare it with Google's documentation. */
@@ -205,35 +163,18 @@ public final class GeminiClient implements ModelClient {
     return json.path("usageMetadata").path("totalTokenCount").asLong(0);
   }
 
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "GeminiClient[model=" + model + ", baseUrl=" + baseUrl + "]";
-  }
-
-  /** Options of a {@link GeminiClient}. */
-  public static final class Builder {
+  /**
+   * Options of a {@link GeminiClient}. The base URL is the host (default {@value
+   * GeminiClient#GEMINI_BASE_URL}), {@code /<apiVersion>/models/<model>:generateContent} is
+   * appended; the key goes in {@code x-goog-api-key}; the default timeout is 10 minutes.
+   */
+  public static final class Builder extends HttpClientBuilder<Builder> {
     private final String model;
-    private String baseUrl = GEMINI_BASE_URL;
     private String apiVersion = "v1beta";
-    private @Nullable ApiKey apiKey;
-    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
-    private Duration timeout = Duration.ofMinutes(10);
-    private RateGovernor governor = RateGovernor.UNLIMITED;
-    private Clock clock = Clock.systemUTC();
 
     private Builder(String model) {
+      super(GEMINI_BASE_URL, "v1beta", Duration.ofMinutes(10));
       this.model = Objects.requireNonNull(model, "model");
-    }
-
-    public Builder baseUrl(String baseUrl) {
-      JsonHttp.resolve(baseUrl, "v1beta");
-      this.baseUrl = baseUrl;
-      return this;
     }
 
     /** {@code v1beta} (default) or {@code v1}. */
@@ -242,39 +183,8 @@ public final class GeminiClient implements ModelClient {
       return this;
     }
 
-    public Builder apiKey(ApiKey key) {
-      this.apiKey = key;
-      return this;
-    }
-
-    /** The key, read now from environment variable {@code name} (usually {@code GEMINI_API_KEY}). */
-    public Builder apiKeyFromEnv(String name) {
-      this.apiKey = ApiKey.fromEnv(name);
-      return this;
-    }
-
-    public Builder header(String name, String value) {
-      extraHeaders.put(name, value);
-      return this;
-    }
-
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    public Builder rateGovernor(RateGovernor governor) {
-      this.governor = governor;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
     public GeminiClient build() {
-      return new GeminiClient(this);
+      return new GeminiClient(this, settings());
     }
   }
 }

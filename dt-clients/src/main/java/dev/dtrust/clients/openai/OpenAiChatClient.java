@@ -3,27 +3,25 @@ package dev.dtrust.clients.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dtrust.clients.http.ApiKey;
+import dev.dtrust.clients.http.ApiKeyHeader;
 import dev.dtrust.clients.http.CallHandle;
+import dev.dtrust.clients.http.EmulatedSamples;
+import dev.dtrust.clients.http.HttpClientBuilder;
+import dev.dtrust.clients.http.HttpClientSettings;
+import dev.dtrust.clients.http.HttpModelClient;
 import dev.dtrust.clients.http.JsonHttp;
-import dev.dtrust.clients.http.RateGovernor;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
 import dev.dtrust.core.model.Choice;
-import dev.dtrust.core.model.ModelClient;
 import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.model.Usage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * and from then on sends n single calls. Models that refuse {@code max_tokens} (OpenAI's reasoning
  * models) get {@code max_completion_tokens}, configured or switched to after the server says so.
  */
-public final class OpenAiChatClient implements ModelClient {
+public final class OpenAiChatClient extends HttpModelClient {
   /** OpenAI's own endpoint. */
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
@@ -53,32 +51,12 @@ public final class OpenAiChatClient implements ModelClient {
     }
   }
 
-  private final String model;
-  private final String baseUrl;
-  private final HttpUrl url;
-  private final Map<String, String> headers;
-  private final JsonHttp http;
-  private final boolean multipleChoices;
   private volatile TokenLimitField tokenLimitField;
   private volatile boolean serverIgnoresN;
 
-  private OpenAiChatClient(Builder b) {
-    this.model = Objects.requireNonNull(b.model, "model");
-    this.baseUrl = b.baseUrl;
-    this.url = JsonHttp.resolve(b.baseUrl, "chat/completions");
-    Map<String, String> h = new LinkedHashMap<>(b.extraHeaders);
-    if (b.apiKey != null) {
-      h.put("Authorization", "Bearer " + b.apiKey.secret());
-    }
-    if (b.organization != null) {
-      h.put("OpenAI-Organization", b.organization);
-    }
-    if (b.project != null) {
-      h.put("OpenAI-Project", b.project);
-    }
-    this.headers = Map.copyOf(h);
-    this.http = new JsonHttp("openai", b.timeout, b.apiKey, b.governor, b.clock);
-    this.multipleChoices = b.multipleChoices;
+  private OpenAiChatClient(Builder b, HttpClientSettings settings) {
+    super(b.model, b.multipleChoices,
+        settings.endpoint("openai", "chat/completions", ApiKeyHeader.BEARER, b.openAiHeaders()));
     this.tokenLimitField = b.tokenLimitField;
   }
 
@@ -88,63 +66,29 @@ public final class OpenAiChatClient implements ModelClient {
   }
 
   @Override
-  public String modelId() {
-    return model;
-  }
-
-  /** The endpoint, without credentials. */
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
-  public boolean supportsMultipleChoices() {
-    return multipleChoices;
-  }
-
-  @Override
-  public long httpCalls() {
-    return http.calls();
-  }
-
-  @Override
-  public ChatResponse chat(ChatRequest request) {
-    return chat(request, CallHandle.none());
-  }
-
-  @Override
-  public CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor executor) {
-    return CallHandle.runAsync(executor, h -> chat(request, h));
-  }
-
-  private ChatResponse chat(ChatRequest request, CallHandle handle) {
+  protected ChatResponse chat(ChatRequest request, CallHandle handle) {
     int n = request.samples();
-    if (n == 1 || (multipleChoices && !serverIgnoresN)) {
+    if (n == 1 || (supportsMultipleChoices() && !serverIgnoresN)) {
       ChatResponse first = call(request, n, handle);
       if (first.choices().size() >= n) {
         return first;
       }
       // the server ignored n: make up the missing samples one call at a time
       serverIgnoresN = true;
-      return fillUp(request, n, new ArrayList<>(first.choices()), first.usage(), first.metadata(), handle);
+      return fillUp(request, n, new EmulatedSamples().add(first), handle);
     }
-    return fillUp(request, n, new ArrayList<>(), Usage.NONE, Map.of(), handle);
+    return fillUp(request, n, new EmulatedSamples(), handle);
   }
 
-  private ChatResponse fillUp(ChatRequest request, int n, List<Choice> choices, Usage usage,
-      Map<String, String> metadata, CallHandle handle) {
-    Map<String, String> meta = new LinkedHashMap<>(metadata);
-    while (choices.size() < n) {
+  private ChatResponse fillUp(ChatRequest request, int n, EmulatedSamples samples, CallHandle handle) {
+    while (samples.size() < n) {
       ChatResponse one = call(request, 1, handle);
       if (one.choices().isEmpty()) {
         throw new ModelException("openai: the server returned no choice", true, null, 200, null);
       }
-      choices.add(one.choices().get(0));
-      usage = usage.plus(one.usage());
-      meta.putAll(one.metadata());
+      samples.add(one.choices().subList(0, 1), one.usage(), one.metadata());
     }
-    meta.put("n_emulated", "true");
-    return new ChatResponse(choices, usage, meta);
+    return samples.response(Map.of("n_emulated", "true"));
   }
 
   private ChatResponse call(ChatRequest request, int n, CallHandle handle) {
@@ -164,13 +108,13 @@ public final class OpenAiChatClient implements ModelClient {
 
   private JsonNode post(ObjectNode body, ChatRequest request, int n, CallHandle handle) {
     long estimate = promptChars(request) / 4 + (long) n * (request.maxTokens() == null ? 256 : request.maxTokens());
-    return http.post(url, headers, body, estimate, OpenAiChatClient::totalTokens, handle);
+    return endpoint().post(body, estimate, OpenAiChatClient::totalTokens, handle);
   }
 
   /** The request body; package-visible so tests can compare it with OpenAI's documentation. */
   ObjectNode body(ChatRequest request, int n, TokenLimitField field) {
     ObjectNode b = JsonHttp.JSON.createObjectNode();
-    b.put("model", model);
+    b.put("model", modelId());
     ArrayNode messages = b.putArray("messages");
     for (ChatMessage m : request.messages()) {
       ObjectNode o = messages.addObject();
@@ -239,51 +183,22 @@ public final class OpenAiChatClient implements ModelClient {
     return r.messages().stream().mapToLong(m -> m.content().length()).sum();
   }
 
-  @Override
-  public void close() {
-    http.close();
-  }
-
-  @Override
-  public String toString() {
-    return "OpenAiChatClient[model=" + model + ", baseUrl=" + baseUrl + "]";
-  }
-
-  /** Options of an {@link OpenAiChatClient}. */
-  public static final class Builder {
+  /**
+   * Options of an {@link OpenAiChatClient}. The base URL is the API root up to and including {@code
+   * /v1} (default {@value OpenAiChatClient#OPENAI_BASE_URL}; {@code http://localhost:8000/v1} for
+   * vLLM, say), {@code chat/completions} is appended; the key goes in {@code Authorization:
+   * Bearer}; the default timeout is 10 minutes.
+   */
+  public static final class Builder extends HttpClientBuilder<Builder> {
     private final String model;
-    private String baseUrl = OPENAI_BASE_URL;
-    private @Nullable ApiKey apiKey;
     private @Nullable String organization;
     private @Nullable String project;
-    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
-    private Duration timeout = Duration.ofMinutes(10);
-    private RateGovernor governor = RateGovernor.UNLIMITED;
     private boolean multipleChoices = true;
     private TokenLimitField tokenLimitField = TokenLimitField.MAX_TOKENS;
-    private Clock clock = Clock.systemUTC();
 
     private Builder(String model) {
+      super(OPENAI_BASE_URL, "chat/completions", Duration.ofMinutes(10));
       this.model = Objects.requireNonNull(model, "model");
-    }
-
-    /** The API root, e.g. {@code http://localhost:8000/v1} (default: OpenAI's). */
-    public Builder baseUrl(String baseUrl) {
-      JsonHttp.resolve(baseUrl, "chat/completions");
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    /** The API key (local servers need none). */
-    public Builder apiKey(ApiKey key) {
-      this.apiKey = key;
-      return this;
-    }
-
-    /** The API key, read from environment variable {@code name} now. */
-    public Builder apiKeyFromEnv(String name) {
-      this.apiKey = ApiKey.fromEnv(name);
-      return this;
     }
 
     /** The {@code OpenAI-Organization} header. */
@@ -295,24 +210,6 @@ public final class OpenAiChatClient implements ModelClient {
     /** The {@code OpenAI-Project} header. */
     public Builder project(String project) {
       this.project = project;
-      return this;
-    }
-
-    /** One more header on every request (a gateway's routing or auth header). */
-    public Builder header(String name, String value) {
-      extraHeaders.put(name, value);
-      return this;
-    }
-
-    /** The whole-call timeout (default 10 minutes: a local model on a CPU is slow). */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** Rate limits shared with other clients of the same endpoint. */
-    public Builder rateGovernor(RateGovernor governor) {
-      this.governor = governor;
       return this;
     }
 
@@ -331,14 +228,19 @@ public final class OpenAiChatClient implements ModelClient {
       return this;
     }
 
-    /** The clock that HTTP-date {@code Retry-After} values are read against. */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
+    private Map<String, String> openAiHeaders() {
+      Map<String, String> h = new LinkedHashMap<>();
+      if (organization != null) {
+        h.put("OpenAI-Organization", organization);
+      }
+      if (project != null) {
+        h.put("OpenAI-Project", project);
+      }
+      return h;
     }
 
     public OpenAiChatClient build() {
-      return new OpenAiChatClient(this);
+      return new OpenAiChatClient(this, settings());
     }
   }
 }

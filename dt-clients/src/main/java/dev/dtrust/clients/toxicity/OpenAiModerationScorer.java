@@ -2,20 +2,18 @@ package dev.dtrust.clients.toxicity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dtrust.clients.http.ApiKey;
-import dev.dtrust.clients.http.CallHandle;
+import dev.dtrust.clients.http.ApiKeyHeader;
+import dev.dtrust.clients.http.HttpClientBuilder;
+import dev.dtrust.clients.http.HttpClientSettings;
 import dev.dtrust.clients.http.JsonHttp;
-import dev.dtrust.clients.http.RateGovernor;
-import dev.dtrust.core.model.ModelException;
+import dev.dtrust.clients.openai.OpenAiChatClient;
 import dev.dtrust.core.toxicity.ToxicityScorer;
 import dev.dtrust.core.toxicity.ToxicityScores;
 import dev.dtrust.core.toxicity.ToxicityScoringException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.HttpUrl;
 
 /**
  * OpenAI's moderation endpoint ({@code POST <baseUrl>/moderations}) as a toxicity scorer. Its
@@ -35,15 +33,13 @@ public final class OpenAiModerationScorer implements ToxicityScorer {
   public static final String DEFAULT_MODEL = "omni-moderation-latest";
 
   private final String model;
-  private final HttpUrl url;
-  private final Map<String, String> headers;
-  private final JsonHttp http;
+  private final ScoringEndpoint endpoint;
 
-  private OpenAiModerationScorer(Builder b) {
+  private OpenAiModerationScorer(Builder b, HttpClientSettings settings) {
     this.model = b.model;
-    this.url = JsonHttp.resolve(b.baseUrl, "moderations");
-    this.headers = Map.of("Authorization", "Bearer " + Objects.requireNonNull(b.apiKey, "an API key").secret());
-    this.http = new JsonHttp("openai-moderation", b.timeout, b.apiKey, b.governor, Clock.systemUTC());
+    Objects.requireNonNull(settings.apiKey(), "an API key");
+    this.endpoint = new ScoringEndpoint(
+        settings.endpoint("openai-moderation", "moderations", ApiKeyHeader.BEARER, Map.of()));
   }
 
   public static Builder builder() {
@@ -60,12 +56,7 @@ public final class OpenAiModerationScorer implements ToxicityScorer {
     ObjectNode body = JsonHttp.JSON.createObjectNode();
     body.put("model", model);
     body.put("input", text);
-    JsonNode json;
-    try {
-      json = http.post(url, headers, body, text.length() / 4, j -> 0, CallHandle.none());
-    } catch (ModelException e) {
-      throw new ToxicityScoringException(e.getMessage(), e.retryable(), e.retryAfter().orElse(null), null);
-    }
+    JsonNode json = endpoint.post(body, text.length() / 4);
     JsonNode c = json.path("results").path(0).path("category_scores");
     if (!c.isObject() || !c.has("harassment") || !c.has("hate")) {
       throw new ToxicityScoringException("openai-moderation: the answer has no category_scores", false);
@@ -80,13 +71,14 @@ public final class OpenAiModerationScorer implements ToxicityScorer {
     return new ToxicityScores(s);
   }
 
+  /** HTTP requests sent so far. */
   public long httpCalls() {
-    return http.calls();
+    return endpoint.calls();
   }
 
   @Override
   public void close() {
-    http.close();
+    endpoint.close();
   }
 
   @Override
@@ -94,48 +86,27 @@ public final class OpenAiModerationScorer implements ToxicityScorer {
     return "OpenAiModerationScorer[" + model + "]";
   }
 
-  /** Options of an {@link OpenAiModerationScorer}. */
-  public static final class Builder {
+  /**
+   * Options of an {@link OpenAiModerationScorer}. An API key is required. The base URL is the API
+   * root up to and including {@code /v1} (default OpenAI's), {@code moderations} is appended; the
+   * default timeout is 60 seconds. Give it the rate governor of the other clients of the account.
+   */
+  public static final class Builder extends HttpClientBuilder<Builder> {
     private String model = DEFAULT_MODEL;
-    private String baseUrl = "https://api.openai.com/v1";
-    private ApiKey apiKey;
-    private Duration timeout = Duration.ofSeconds(60);
-    private RateGovernor governor = RateGovernor.UNLIMITED;
 
+    /** Same as {@code builder()}. */
+    public Builder() {
+      super(OpenAiChatClient.OPENAI_BASE_URL, "moderations", Duration.ofSeconds(60));
+    }
+
+    /** The moderation model (default {@value OpenAiModerationScorer#DEFAULT_MODEL}). */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    public Builder baseUrl(String baseUrl) {
-      JsonHttp.resolve(baseUrl, "moderations");
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    public Builder apiKey(ApiKey key) {
-      this.apiKey = key;
-      return this;
-    }
-
-    public Builder apiKeyFromEnv(String name) {
-      this.apiKey = ApiKey.fromEnv(name);
-      return this;
-    }
-
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** Shared with other clients of the same account. */
-    public Builder rateGovernor(RateGovernor governor) {
-      this.governor = governor;
-      return this;
-    }
-
     public OpenAiModerationScorer build() {
-      return new OpenAiModerationScorer(this);
+      return new OpenAiModerationScorer(this, settings());
     }
   }
 }

@@ -2,21 +2,18 @@ package dev.dtrust.clients.toxicity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dtrust.clients.http.ApiKey;
-import dev.dtrust.clients.http.CallHandle;
+import dev.dtrust.clients.http.ApiKeyHeader;
+import dev.dtrust.clients.http.HttpClientBuilder;
+import dev.dtrust.clients.http.HttpClientSettings;
 import dev.dtrust.clients.http.JsonHttp;
-import dev.dtrust.clients.http.RateGovernor;
-import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.toxicity.ToxicityScorer;
 import dev.dtrust.core.toxicity.ToxicityScores;
 import dev.dtrust.core.toxicity.ToxicityScoringException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.HttpUrl;
 
 /**
  * Google Perspective API, called as upstream calls it (spec toxicity.md §6.1): {@code POST
@@ -35,15 +32,13 @@ public final class PerspectiveApiScorer implements ToxicityScorer {
   public static final String ID = "perspective-api";
   public static final String BASE_URL = "https://commentanalyzer.googleapis.com";
 
-  private final HttpUrl url;
-  private final Map<String, String> headers;
-  private final JsonHttp http;
+  private final ScoringEndpoint endpoint;
   private final QueryPacer pacer;
 
-  private PerspectiveApiScorer(Builder b) {
-    this.url = JsonHttp.resolve(b.baseUrl, "v1alpha1/comments:analyze");
-    this.headers = Map.of("x-goog-api-key", Objects.requireNonNull(b.apiKey, "an API key").secret());
-    this.http = new JsonHttp("perspective", b.timeout, b.apiKey, RateGovernor.UNLIMITED, Clock.systemUTC());
+  private PerspectiveApiScorer(Builder b, HttpClientSettings settings) {
+    Objects.requireNonNull(settings.apiKey(), "an API key");
+    this.endpoint = new ScoringEndpoint(
+        settings.endpoint("perspective", "v1alpha1/comments:analyze", ApiKeyHeader.GOOGLE, Map.of()));
     this.pacer = new QueryPacer(b.queriesPerSecond);
   }
 
@@ -63,7 +58,7 @@ public final class PerspectiveApiScorer implements ToxicityScorer {
 
   /** HTTP requests sent so far. */
   public long httpCalls() {
-    return http.calls();
+    return endpoint.calls();
   }
 
   @Override
@@ -74,12 +69,7 @@ public final class PerspectiveApiScorer implements ToxicityScorer {
       Thread.currentThread().interrupt();
       throw new ToxicityScoringException("perspective: interrupted while pacing", false);
     }
-    JsonNode json;
-    try {
-      json = http.post(url, headers, body(text), 0, j -> 0, CallHandle.none());
-    } catch (ModelException e) {
-      throw new ToxicityScoringException(e.getMessage(), e.retryable(), e.retryAfter().orElse(null), null);
-    }
+    JsonNode json = endpoint.post(body(text), 0);
     Map<String, Double> scores = new LinkedHashMap<>();
     for (String attribute : ToxicityScores.PERSPECTIVE_ATTRIBUTES) {
       JsonNode v = json.path("attributeScores").path(attribute.toUpperCase(Locale.ROOT)).path("summaryScore").path("value");
@@ -108,36 +98,25 @@ public final class PerspectiveApiScorer implements ToxicityScorer {
 
   @Override
   public void close() {
-    http.close();
+    endpoint.close();
   }
 
   @Override
   public String toString() {
-    return "PerspectiveApiScorer[" + url.host() + "]";
+    return "PerspectiveApiScorer[" + endpoint.host() + "]";
   }
 
-  /** Options of a {@link PerspectiveApiScorer}. */
-  public static final class Builder {
-    private ApiKey apiKey;
-    private String baseUrl = BASE_URL;
+  /**
+   * Options of a {@link PerspectiveApiScorer}. An API key is required (usually from {@code
+   * PERSPECTIVE_API_KEY}). The base URL is the host (default {@value PerspectiveApiScorer#BASE_URL}),
+   * {@code /v1alpha1/comments:analyze} is appended; the default timeout is 60 seconds.
+   */
+  public static final class Builder extends HttpClientBuilder<Builder> {
     private double queriesPerSecond = 1.0;
-    private Duration timeout = Duration.ofSeconds(60);
 
-    public Builder apiKey(ApiKey key) {
-      this.apiKey = key;
-      return this;
-    }
-
-    /** The key, read now from environment variable {@code name} (usually {@code PERSPECTIVE_API_KEY}). */
-    public Builder apiKeyFromEnv(String name) {
-      this.apiKey = ApiKey.fromEnv(name);
-      return this;
-    }
-
-    public Builder baseUrl(String baseUrl) {
-      JsonHttp.resolve(baseUrl, "v1alpha1");
-      this.baseUrl = baseUrl;
-      return this;
+    /** Same as {@code builder()}. */
+    public Builder() {
+      super(BASE_URL, "v1alpha1", Duration.ofSeconds(60));
     }
 
     /** Queries per second (default 1, Perspective's default quota; 0: unthrottled). */
@@ -147,13 +126,8 @@ public final class PerspectiveApiScorer implements ToxicityScorer {
       return this;
     }
 
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
     public PerspectiveApiScorer build() {
-      return new PerspectiveApiScorer(this);
+      return new PerspectiveApiScorer(this, settings());
     }
   }
 }

@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dtrust.clients.http.ApiKey;
 import dev.dtrust.clients.testing.FakeServer;
-import dev.dtrust.clients.testing.ModelClientConformance;
+import dev.dtrust.clients.testing.HttpClientConformance;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
-import dev.dtrust.core.model.ModelClient;
 import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.model.Usage;
 import java.time.Clock;
@@ -22,27 +21,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AnthropicClientTest extends ModelClientConformance {
+class AnthropicClientTest extends HttpClientConformance<AnthropicClient> {
   static final String KEY = "sk-ant-api03-SECRETSECRETSECRET";
-
-  FakeServer server;
-  AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    server = new FakeServer();
-    client = AnthropicClient.builder("claude-sonnet-4-5").baseUrl(server.url("/")).apiKey(ApiKey.of(KEY)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   static String message(String text, String stopReason, long in, long out) {
     String content = text == null ? "[]" : "[{\"type\":\"text\",\"text\":\"" + text + "\"}]";
@@ -58,18 +40,15 @@ class AnthropicClientTest extends ModelClientConformance {
   }
 
   @Override
-  protected ModelClient client() {
-    return client;
+  protected AnthropicClient newClient(FakeServer server) {
+    return AnthropicClient.builder("claude-sonnet-4-5")
+        .baseUrl(server.url("/")).apiKey(ApiKey.of(KEY)).build();
   }
 
   @Override
   protected void answer(List<String> texts, Usage usage) {
-    int n = texts.size();
-    for (int i = 0; i < n; i++) {
-      long in = usage.promptTokens() / n + (i == 0 ? usage.promptTokens() % n : 0);
-      long out = usage.completionTokens() / n + (i == 0 ? usage.completionTokens() % n : 0);
-      server.json(200, message(texts.get(i), "end_turn", in, out));
-    }
+    answerEachSample(texts, usage,
+        (text, share) -> server.json(200, message(text, "end_turn", share.promptTokens(), share.completionTokens())));
   }
 
   @Override
@@ -78,7 +57,7 @@ class AnthropicClientTest extends ModelClientConformance {
   }
 
   @Override
-  protected void fail(Failure failure) {
+  protected void answerError(Failure failure) {
     switch (failure) {
       case RATE_LIMITED -> server.json(429, error("rate_limit_error",
           "This request would exceed the rate limit for your organization of 50 requests per minute."),
@@ -89,13 +68,7 @@ class AnthropicClientTest extends ModelClientConformance {
       case UNAUTHORIZED -> server.json(401, error("authentication_error", "invalid x-api-key"));
       case QUOTA_EXHAUSTED -> server.json(429, error("rate_limit_error",
           "You have reached your specified workspace API usage limits. You will regain access on 2026-12-01 at 00:00 UTC."));
-      case CONNECTION_RESET -> server.reset();
     }
-  }
-
-  @Override
-  protected void stall() {
-    server.stall(message("late", "end_turn", 1, 1));
   }
 
   @Override
@@ -111,15 +84,10 @@ class AnthropicClientTest extends ModelClientConformance {
     return out;
   }
 
-  @Override
-  protected long requestsReceived() {
-    return server.requests();
-  }
-
   @Test
   void requestFollowsTheMessagesApi() throws Exception {
     answer(List.of("ok"), new Usage(1, 1));
-    ChatResponse r = client.chat(new ChatRequest(List.of(ChatMessage.system("You are helpful."),
+    ChatResponse r = client().chat(new ChatRequest(List.of(ChatMessage.system("You are helpful."),
         new ChatMessage("system", "2+2?", "example_user"), new ChatMessage("system", "4", "example_assistant"),
         ChatMessage.user("3+3?")), 0.0, 64, 1.0, null, List.of("###"), 7L));
     RecordedRequest req = server.take();
@@ -149,26 +117,26 @@ class AnthropicClientTest extends ModelClientConformance {
   @Test
   void maxTokensIsAlwaysSent() throws Exception {
     answer(List.of("ok"), new Usage(1, 1));
-    client.chat(ChatRequest.of(List.of(ChatMessage.user("hi"))));
+    client().chat(ChatRequest.of(List.of(ChatMessage.user("hi"))));
     assertEquals(1024, FakeServer.body(server.take()).get("max_tokens").asInt());
   }
 
   @Test
   void nIsEmulatedByRepeatedCallsAndCounted() {
-    assertFalse(client.supportsMultipleChoices());
+    assertFalse(client().supportsMultipleChoices());
     answer(List.of("a", "b", "c"), new Usage(30, 6));
-    ChatResponse r = client.chat(request(3));
+    ChatResponse r = client().chat(request(3));
     assertEquals(List.of("a", "b", "c"), r.texts());
     assertEquals(new Usage(30, 6), r.usage());
-    assertEquals(3, client.httpCalls());
+    assertEquals(3, client().httpCalls());
   }
 
   @Test
   void finishReasonsAreMapped() {
     server.json(200, message("cut", "max_tokens", 5, 16));
-    assertEquals("length", client.chat(request(1)).choices().get(0).finishReason());
+    assertEquals("length", client().chat(request(1)).choices().get(0).finishReason());
     server.json(200, message("done", "stop_sequence", 5, 3));
-    assertEquals("stop", client.chat(request(1)).choices().get(0).finishReason());
+    assertEquals("stop", client().chat(request(1)).choices().get(0).finishReason());
   }
 
   @Test
@@ -187,7 +155,7 @@ class AnthropicClientTest extends ModelClientConformance {
   @Test
   void overloaded529IsRetryableWithTheProvidersMessage() {
     fail(Failure.OVERLOADED);
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertTrue(e.retryable());
     assertEquals(529, e.status());
     assertTrue(e.getMessage().contains("overloaded_error: Overloaded"), e.getMessage());
@@ -196,8 +164,8 @@ class AnthropicClientTest extends ModelClientConformance {
   @Test
   void theKeyIsNeverInMessagesOrToString() {
     server.json(401, error("authentication_error", "invalid x-api-key " + KEY));
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertFalse(e.getMessage().contains(KEY));
-    assertFalse(client.toString().contains(KEY));
+    assertFalse(client().toString().contains(KEY));
   }
 }

@@ -8,37 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dtrust.clients.http.ApiKey;
 import dev.dtrust.clients.testing.FakeServer;
-import dev.dtrust.clients.testing.ModelClientConformance;
+import dev.dtrust.clients.testing.HttpClientConformance;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
-import dev.dtrust.core.model.ModelClient;
 import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.model.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GeminiClientTest extends ModelClientConformance {
+class GeminiClientTest extends HttpClientConformance<GeminiClient> {
   static final String KEY = "AIzaSyD-SECRET-SECRET-SECRET";
-
-  FakeServer server;
-  GeminiClient client;
-
-  @BeforeEach
-  void start() {
-    server = new FakeServer();
-    client = GeminiClient.builder("gemini-2.5-flash").baseUrl(server.url("/")).apiKey(ApiKey.of(KEY)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   static String generated(String text, String finish, long prompt, long out) {
     return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"" + text + "\"}],\"role\":\"model\"},"
@@ -66,18 +48,15 @@ class GeminiClientTest extends ModelClientConformance {
   }
 
   @Override
-  protected ModelClient client() {
-    return client;
+  protected GeminiClient newClient(FakeServer server) {
+    return GeminiClient.builder("gemini-2.5-flash")
+        .baseUrl(server.url("/")).apiKey(ApiKey.of(KEY)).build();
   }
 
   @Override
   protected void answer(List<String> texts, Usage usage) {
-    int n = texts.size();
-    for (int i = 0; i < n; i++) {
-      long in = usage.promptTokens() / n + (i == 0 ? usage.promptTokens() % n : 0);
-      long out = usage.completionTokens() / n + (i == 0 ? usage.completionTokens() % n : 0);
-      server.json(200, generated(texts.get(i), "STOP", in, out));
-    }
+    answerEachSample(texts, usage,
+        (text, share) -> server.json(200, generated(text, "STOP", share.promptTokens(), share.completionTokens())));
   }
 
   @Override
@@ -86,7 +65,7 @@ class GeminiClientTest extends ModelClientConformance {
   }
 
   @Override
-  protected void fail(Failure failure) {
+  protected void answerError(Failure failure) {
     switch (failure) {
       case RATE_LIMITED -> server.json(429, quota("GenerateRequestsPerMinutePerProjectPerModel-FreeTier", "2s"));
       case OVERLOADED -> server.json(503, error(503, "UNAVAILABLE", "The model is overloaded. Please try again later."));
@@ -94,13 +73,7 @@ class GeminiClientTest extends ModelClientConformance {
       case BAD_REQUEST -> server.json(400, error(400, "INVALID_ARGUMENT", "Invalid JSON payload received."));
       case UNAUTHORIZED -> server.json(403, error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."));
       case QUOTA_EXHAUSTED -> server.json(429, quota("GenerateRequestsPerDayPerProjectPerModel-FreeTier", "43s"));
-      case CONNECTION_RESET -> server.reset();
     }
-  }
-
-  @Override
-  protected void stall() {
-    server.stall(generated("late", "STOP", 1, 1));
   }
 
   @Override
@@ -117,15 +90,10 @@ class GeminiClientTest extends ModelClientConformance {
     return out;
   }
 
-  @Override
-  protected long requestsReceived() {
-    return server.requests();
-  }
-
   @Test
   void requestFollowsGenerateContent() throws Exception {
     answer(List.of("ok"), new Usage(1, 1));
-    ChatResponse r = client.chat(new ChatRequest(List.of(ChatMessage.system("Be brief."),
+    ChatResponse r = client().chat(new ChatRequest(List.of(ChatMessage.system("Be brief."),
         new ChatMessage("system", "Q1", "example_user"), new ChatMessage("system", "A1", "example_assistant"),
         ChatMessage.user("Q2")), 0.5, 32, 0.95, null, List.of("END"), 3L));
     RecordedRequest req = server.take();
@@ -153,7 +121,7 @@ class GeminiClientTest extends ModelClientConformance {
   @Test
   void aCandidateFinishedForSafetyIsARefusal() {
     server.json(200, generated("", "SAFETY", 9, 0));
-    ChatResponse r = client.chat(request(1));
+    ChatResponse r = client().chat(request(1));
     assertTrue(r.choices().get(0).filtered());
     assertEquals("SAFETY", r.metadata().get("block_reason"));
   }
@@ -161,7 +129,7 @@ class GeminiClientTest extends ModelClientConformance {
   @Test
   void aBlockedPromptIsARefusalWithItsReason() {
     refuse();
-    ChatResponse r = client.chat(request(1));
+    ChatResponse r = client().chat(request(1));
     assertEquals("", r.texts().get(0));
     assertEquals("SAFETY", r.metadata().get("block_reason"));
     assertEquals(new Usage(12, 0), r.usage());
@@ -170,17 +138,17 @@ class GeminiClientTest extends ModelClientConformance {
   @Test
   void maxTokensFinishIsLength() {
     server.json(200, generated("cut", "MAX_TOKENS", 5, 32));
-    assertEquals("length", client.chat(request(1)).choices().get(0).finishReason());
+    assertEquals("length", client().chat(request(1)).choices().get(0).finishReason());
   }
 
   @Test
   void aDailyQuotaIsPermanentAndAPerMinuteOneWaitsTheRetryDelay() {
     fail(Failure.QUOTA_EXHAUSTED);
-    ModelException daily = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException daily = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertFalse(daily.retryable(), daily.getMessage());
     assertTrue(daily.getMessage().contains("RESOURCE_EXHAUSTED"), daily.getMessage());
     fail(Failure.RATE_LIMITED);
-    ModelException minute = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException minute = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertTrue(minute.retryable(), minute.getMessage());
     assertEquals(2, minute.retryAfter().orElseThrow().toSeconds());
   }
@@ -188,8 +156,8 @@ class GeminiClientTest extends ModelClientConformance {
   @Test
   void theKeyIsNeverInMessagesOrToString() {
     server.json(400, error(400, "INVALID_ARGUMENT", "API key not valid: " + KEY));
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertFalse(e.getMessage().contains(KEY));
-    assertFalse(client.toString().contains(KEY));
+    assertFalse(client().toString().contains(KEY));
   }
 }

@@ -73,13 +73,8 @@ class LangChain4jClientTest extends ModelClientConformance {
 
   @Override
   protected void answer(List<String> texts, Usage usage) {
-    int n = texts.size();
-    for (int i = 0; i < n; i++) {
-      int in = (int) (usage.promptTokens() / n + (i == 0 ? usage.promptTokens() % n : 0));
-      int out = (int) (usage.completionTokens() / n + (i == 0 ? usage.completionTokens() % n : 0));
-      String text = texts.get(i);
-      next.add(() -> response(text, FinishReason.STOP, in, out));
-    }
+    answerEachSample(texts, usage, (text, share) -> next.add(
+        () -> response(text, FinishReason.STOP, (int) share.promptTokens(), (int) share.completionTokens())));
   }
 
   @Override

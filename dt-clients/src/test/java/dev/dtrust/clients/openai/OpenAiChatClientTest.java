@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dtrust.clients.http.ApiKey;
 import dev.dtrust.clients.testing.FakeServer;
-import dev.dtrust.clients.testing.ModelClientConformance;
+import dev.dtrust.clients.testing.HttpClientConformance;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
-import dev.dtrust.core.model.ModelClient;
 import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.model.Usage;
 import java.time.Duration;
@@ -20,35 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class OpenAiChatClientTest extends ModelClientConformance {
+class OpenAiChatClientTest extends HttpClientConformance<OpenAiChatClient> {
   static final String KEY = "sk-test-0123456789abcdefSECRET";
-
-  FakeServer server;
-  OpenAiChatClient client;
-
-  @BeforeEach
-  void start() {
-    server = new FakeServer();
-    client = OpenAiChatClient.builder("gpt-4.1").baseUrl(server.url("/v1")).apiKey(ApiKey.of(KEY)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   // --- conformance hooks
 
   @Override
-  protected ModelClient client() {
-    return client;
+  protected OpenAiChatClient newClient(FakeServer server) {
+    return OpenAiChatClient.builder("gpt-4.1")
+        .baseUrl(server.url("/v1")).apiKey(ApiKey.of(KEY)).build();
   }
 
   @Override
@@ -62,7 +45,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
   }
 
   @Override
-  protected void fail(Failure failure) {
+  protected void answerError(Failure failure) {
     switch (failure) {
       case RATE_LIMITED -> server.json(429, OpenAiBodies.RATE_LIMIT, "Retry-After", "2", "x-ratelimit-remaining-requests", "0",
           "x-ratelimit-reset-requests", "120ms");
@@ -71,13 +54,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
       case BAD_REQUEST -> server.json(400, OpenAiBodies.BAD_REQUEST);
       case UNAUTHORIZED -> server.json(401, OpenAiBodies.unauthorized("sk-test-****CRET"));
       case QUOTA_EXHAUSTED -> server.json(429, OpenAiBodies.QUOTA);
-      case CONNECTION_RESET -> server.reset();
     }
-  }
-
-  @Override
-  protected void stall() {
-    server.stall(OpenAiBodies.completion(List.of("late"), 1, 1));
   }
 
   @Override
@@ -89,17 +66,12 @@ class OpenAiChatClientTest extends ModelClientConformance {
     return out;
   }
 
-  @Override
-  protected long requestsReceived() {
-    return server.requests();
-  }
-
   // --- OpenAI specifics
 
   @Test
   void requestBodyHasEveryDocumentedFieldExplicitly() throws Exception {
     answer(List.of("ok"), new Usage(1, 1));
-    client.chat(new ChatRequest(List.of(ChatMessage.system("sys"), new ChatMessage("system", "q", "example_user"), ChatMessage.user("u")),
+    client().chat(new ChatRequest(List.of(ChatMessage.system("sys"), new ChatMessage("system", "q", "example_user"), ChatMessage.user("u")),
         0.7, 150, 0.9, null, List.of("\n\n"), 42L));
     RecordedRequest r = server.take();
     assertEquals("POST", r.getMethod());
@@ -128,7 +100,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
   @Test
   void absentSamplingParametersAreSentWithOpenAiDefaultsSoServersDoNotApplyTheirOwn() throws Exception {
     answer(List.of("ok"), new Usage(1, 1));
-    client.chat(ChatRequest.of(List.of(ChatMessage.user("u"))));
+    client().chat(ChatRequest.of(List.of(ChatMessage.user("u"))));
     JsonNode b = FakeServer.body(server.take());
     assertEquals(1.0, b.get("temperature").asDouble());
     assertEquals(1.0, b.get("top_p").asDouble());
@@ -155,7 +127,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
   @Test
   void usageAndSystemFingerprintAreCaptured() {
     answer(List.of("hello"), new Usage(19, 10));
-    ChatResponse r = client.chat(request(1));
+    ChatResponse r = client().chat(request(1));
     assertEquals(new Usage(19, 10), r.usage());
     assertEquals("fp_44709d6fcb", r.metadata().get("system_fingerprint"));
     assertEquals("gpt-4.1-2025-04-14", r.metadata().get("model"));
@@ -168,11 +140,11 @@ class OpenAiChatClientTest extends ModelClientConformance {
     server.json(200, OpenAiBodies.completion(List.of("s0"), 10, 2));
     server.json(200, OpenAiBodies.completion(List.of("s1"), 10, 3));
     server.json(200, OpenAiBodies.completion(List.of("s2"), 10, 4));
-    ChatResponse r = client.chat(request(3));
+    ChatResponse r = client().chat(request(3));
     assertEquals(List.of("s0", "s1", "s2"), r.texts());
     assertEquals(new Usage(30, 9), r.usage());
     assertEquals("true", r.metadata().get("n_emulated"));
-    assertEquals(3, client.httpCalls(), "every fallback call counted");
+    assertEquals(3, client().httpCalls(), "every fallback call counted");
     assertEquals(3, server.take().getBody().utf8().contains("\"n\":3") ? 3 : -1);
     assertTrue(server.take().getBody().utf8().contains("\"n\":1"));
     server.take();
@@ -180,8 +152,8 @@ class OpenAiChatClientTest extends ModelClientConformance {
     for (int i = 0; i < 2; i++) {
       server.json(200, OpenAiBodies.completion(List.of("t" + i), 1, 1));
     }
-    assertEquals(List.of("t0", "t1"), client.chat(request(2)).texts());
-    assertEquals(5, client.httpCalls());
+    assertEquals(List.of("t0", "t1"), client().chat(request(2)).texts());
+    assertEquals(5, client().httpCalls());
   }
 
   @Test
@@ -189,21 +161,21 @@ class OpenAiChatClientTest extends ModelClientConformance {
     try (var c = OpenAiChatClient.builder("m").baseUrl(server.url("/v1")).multipleChoices(false).build()) {
       assertFalse(c.supportsMultipleChoices());
     }
-    assertTrue(client.supportsMultipleChoices());
+    assertTrue(client().supportsMultipleChoices());
   }
 
   @Test
   void aModelRefusingMaxTokensGetsMaxCompletionTokens() throws Exception {
     server.json(400, OpenAiBodies.MAX_TOKENS_UNSUPPORTED);
     answer(List.of("ok"), new Usage(3, 1));
-    assertEquals(List.of("ok"), client.chat(request(1)).texts());
+    assertEquals(List.of("ok"), client().chat(request(1)).texts());
     assertTrue(FakeServer.body(server.take()).has("max_tokens"));
     JsonNode second = FakeServer.body(server.take());
     assertFalse(second.has("max_tokens"));
     assertEquals(16, second.get("max_completion_tokens").asInt());
-    assertEquals(2, client.httpCalls());
+    assertEquals(2, client().httpCalls());
     answer(List.of("ok"), new Usage(3, 1));
-    client.chat(request(1));
+    client().chat(request(1));
     assertEquals(16, FakeServer.body(server.take()).get("max_completion_tokens").asInt(), "remembered");
   }
 
@@ -225,7 +197,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
       "400,false", "401,false", "403,false", "404,false", "413,false", "422,false"})
   void statusTable(int status, boolean retryable) {
     server.json(status, OpenAiBodies.error("status " + status, "some_error", null, null));
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertEquals(retryable, e.retryable(), e.getMessage());
     assertEquals(status, e.status());
     assertTrue(e.getMessage().contains("status " + status), "the provider's message: " + e.getMessage());
@@ -234,7 +206,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
   @Test
   void anInsufficientQuota429IsPermanentAndSaysSo() {
     fail(Failure.QUOTA_EXHAUSTED);
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertFalse(e.retryable());
     assertTrue(e.getMessage().contains("You exceeded your current quota"), e.getMessage());
     assertTrue(e.getMessage().contains("insufficient_quota"), e.getMessage());
@@ -244,7 +216,7 @@ class OpenAiChatClientTest extends ModelClientConformance {
   void openAiResetHeadersAreTheMinimumWaitWhenThereIsNoRetryAfter() {
     server.json(429, OpenAiBodies.RATE_LIMIT, "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1.5s",
         "x-ratelimit-remaining-tokens", "1000", "x-ratelimit-reset-tokens", "6m0s");
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertTrue(e.retryable());
     assertEquals(Duration.ofMillis(1500), e.retryAfter().orElseThrow(), "the exhausted limit's reset");
   }
@@ -253,10 +225,10 @@ class OpenAiChatClientTest extends ModelClientConformance {
   void theKeyNeverAppearsInMessagesOrToString() {
     // a provider (or a proxy) echoing the whole key must not put it into an exception
     server.json(401, OpenAiBodies.unauthorized(KEY));
-    ModelException e = assertThrows(ModelException.class, () -> client.chat(request(1)));
+    ModelException e = assertThrows(ModelException.class, () -> client().chat(request(1)));
     assertFalse(e.getMessage().contains(KEY), e.getMessage());
     assertTrue(e.getMessage().contains("***"));
-    assertFalse(client.toString().contains(KEY));
+    assertFalse(client().toString().contains(KEY));
     assertFalse(ApiKey.of(KEY).toString().contains(KEY));
   }
 

@@ -21,6 +21,7 @@ public final class FakeServer implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final List<RecordedRequest> taken = new ArrayList<>();
+  private boolean delayNext;
 
   public FakeServer() {
     try {
@@ -46,7 +47,16 @@ public final class FakeServer implements AutoCloseable {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.addHeader(headers[i], headers[i + 1]);
     }
+    if (delayNext) {
+      b.headersDelay(60, TimeUnit.SECONDS);
+      delayNext = false;
+    }
     server.enqueue(b.build());
+  }
+
+  /** The next {@link #json} answer takes a minute to start (a stalled call). */
+  public void delayNextAnswer() {
+    delayNext = true;
   }
 
   /** The connection closes as soon as the request arrives. */

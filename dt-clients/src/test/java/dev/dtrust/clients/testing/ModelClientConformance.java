@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,6 +54,19 @@ public abstract class ModelClientConformance {
 
     Failure(boolean retryable) {
       this.retryable = retryable;
+    }
+  }
+
+  /**
+   * Answers each of {@code texts} on its own, for fakes of providers that return one sample per
+   * call: {@code answerOne} gets a text and its share of {@code total} — an even share, the
+   * remainder on the first sample — so that the shares add up to {@code total}.
+   */
+  protected static void answerEachSample(List<String> texts, Usage total, BiConsumer<String, Usage> answerOne) {
+    int n = texts.size();
+    for (int i = 0; i < n; i++) {
+      answerOne.accept(texts.get(i), new Usage(total.promptTokens() / n + (i == 0 ? total.promptTokens() % n : 0),
+          total.completionTokens() / n + (i == 0 ? total.completionTokens() % n : 0)));
     }
   }
 

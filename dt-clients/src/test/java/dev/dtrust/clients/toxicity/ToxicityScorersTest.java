@@ -15,23 +15,12 @@ import dev.dtrust.core.toxicity.ToxicityScoringException;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ToxicityScorersTest {
   static final String KEY = "AIzaSy-PERSPECTIVE-SECRET";
-  FakeServer server;
-
-  @BeforeEach
-  void start() {
-    server = new FakeServer();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose final FakeServer server = new FakeServer();
 
   PerspectiveApiScorer perspective() {
     return PerspectiveApiScorer.builder().baseUrl(server.url("/")).apiKey(ApiKey.of(KEY)).queriesPerSecond(0).build();

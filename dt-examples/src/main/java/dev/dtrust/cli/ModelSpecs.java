@@ -3,6 +3,7 @@ package dev.dtrust.cli;
 import dev.dtrust.clients.anthropic.AnthropicClient;
 import dev.dtrust.clients.gemini.GeminiClient;
 import dev.dtrust.clients.http.ApiKey;
+import dev.dtrust.clients.http.HttpClientBuilder;
 import dev.dtrust.clients.http.RateGovernor;
 import dev.dtrust.clients.openai.OpenAiChatClient;
 import dev.dtrust.clients.replay.ReplayClient;
@@ -69,54 +70,39 @@ final class ModelSpecs {
     }
     switch (kind) {
       case "openai" -> {
-        OpenAiChatClient.Builder b = OpenAiChatClient.builder(model).rateGovernor(governor).multipleChoices(!c.noN());
-        if (c.baseUrl() != null) {
-          b.baseUrl(c.baseUrl());
-        }
-        // a local server (vLLM, Ollama, llama.cpp) needs no key: only OpenAI's own endpoint insists
-        ApiKey key = key(env, c.apiKeyEnv(), "OPENAI_API_KEY", c.baseUrl() == null);
-        if (key != null) {
-          b.apiKey(key);
-        }
-        if (c.timeout() != null) {
-          b.timeout(c.timeout());
-        }
-        OpenAiChatClient client = b.build();
+        OpenAiChatClient client = connect(OpenAiChatClient.builder(model).multipleChoices(!c.noN()), c, env, governor,
+            "OPENAI_API_KEY").build();
         return new Opened(client, new ModelInfo(model, "openai", client.baseUrl(), params));
       }
       case "anthropic" -> {
-        AnthropicClient.Builder b = AnthropicClient.builder(model).rateGovernor(governor);
-        if (c.baseUrl() != null) {
-          b.baseUrl(c.baseUrl());
-        }
-        ApiKey key = key(env, c.apiKeyEnv(), "ANTHROPIC_API_KEY", c.baseUrl() == null);
-        if (key != null) {
-          b.apiKey(key);
-        }
-        if (c.timeout() != null) {
-          b.timeout(c.timeout());
-        }
-        AnthropicClient client = b.build();
+        AnthropicClient client = connect(AnthropicClient.builder(model), c, env, governor, "ANTHROPIC_API_KEY").build();
         return new Opened(client, new ModelInfo(model, "anthropic", client.baseUrl(), params));
       }
       case "gemini" -> {
-        GeminiClient.Builder b = GeminiClient.builder(model).rateGovernor(governor);
-        if (c.baseUrl() != null) {
-          b.baseUrl(c.baseUrl());
-        }
-        ApiKey key = key(env, c.apiKeyEnv(), "GEMINI_API_KEY", c.baseUrl() == null);
-        if (key != null) {
-          b.apiKey(key);
-        }
-        if (c.timeout() != null) {
-          b.timeout(c.timeout());
-        }
-        GeminiClient client = b.build();
+        GeminiClient client = connect(GeminiClient.builder(model), c, env, governor, "GEMINI_API_KEY").build();
         return new Opened(client, new ModelInfo(model, "gemini", client.baseUrl(), params));
       }
       default -> throw new IllegalArgumentException("--model: unknown model spec '" + kind
           + "'; use openai:<model>, anthropic:<model>, gemini:<model>, replay:<generations dir> or sim");
     }
+  }
+
+  /** Applies the connection options every HTTP provider shares: base URL, key, timeout, rate limit. */
+  private static <B extends HttpClientBuilder<B>> B connect(B b, Connection c, Function<String, String> env,
+      RateGovernor governor, String defaultKeyVariable) {
+    b.rateGovernor(governor);
+    if (c.baseUrl() != null) {
+      b.baseUrl(c.baseUrl());
+    }
+    // a local server (vLLM, Ollama, llama.cpp) needs no key: only the provider's own endpoint insists
+    ApiKey key = key(env, c.apiKeyEnv(), defaultKeyVariable, c.baseUrl() == null);
+    if (key != null) {
+      b.apiKey(key);
+    }
+    if (c.timeout() != null) {
+      b.timeout(c.timeout());
+    }
+    return b;
   }
 
   /**

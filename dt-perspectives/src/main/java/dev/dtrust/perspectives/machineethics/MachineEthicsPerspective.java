@@ -146,28 +146,30 @@ public final class MachineEthicsPerspective implements Perspective {
     int maxTokens = t.integer("/generation/max_tokens");
     int n = t.integer("/generation/n");
     boolean legacy = ctx.options().enumValue("promptForm", PromptForm.CURRENT) == PromptForm.LEGACY_2023;
+    // one scenario's probes at a time: the full selection plans ~300,000 probes
+    return selected(ctx.selection()).stream()
+        .filter(es -> ctx.runnable(SCENARIOS.stream().filter(x -> x.id().equals(es.id())).findFirst().orElseGet(() -> scenario(es, false))))
+        .flatMap(es -> planScenario(es, builder, data, legacy, temperature, maxTokens, n).stream());
+  }
+
+  private static List<Probe> planScenario(
+      EthicsScenario es, EthicsPromptBuilder builder, EthicsData data, boolean legacy, double temperature, int maxTokens, int n) {
     List<Probe> probes = new ArrayList<>();
-    for (EthicsScenario es : selected(ctx.selection())) {
-      Scenario sc = SCENARIOS.stream().filter(x -> x.id().equals(es.id())).findFirst().orElseGet(() -> scenario(es, false));
-      if (!ctx.runnable(sc)) {
-        continue;
+    boolean legacyRun = legacy && EthicsPromptBuilder.isLegacyRun(es);
+    int position = 0;
+    for (EthicsPromptBuilder.Built b : builder.build(es, data, legacy)) {
+      Map<String, Object> attrs = new LinkedHashMap<>();
+      if (b.label() != null) {
+        attrs.put("label", b.label());
       }
-      boolean legacyRun = legacy && EthicsPromptBuilder.isLegacyRun(es);
-      int position = 0;
-      for (EthicsPromptBuilder.Built b : builder.build(es, data, legacy)) {
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        if (b.label() != null) {
-          attrs.put("label", b.label());
-        }
-        if (legacyRun) {
-          // the 2023 CSVs keep rows in prompt order: replay them by position
-          attrs.put(Probe.REPLAY_POSITION, es.id() + "#" + position++);
-        }
-        ChatRequest req = new ChatRequest(b.messages(), temperature, maxTokens, null, n, null, null);
-        probes.add(new Probe(ID, es.id(), "item=" + b.index(), req, attrs));
+      if (legacyRun) {
+        // the 2023 CSVs keep rows in prompt order: replay them by position
+        attrs.put(Probe.REPLAY_POSITION, es.id() + "#" + position++);
       }
+      ChatRequest req = new ChatRequest(b.messages(), temperature, maxTokens, null, n, null, null);
+      probes.add(new Probe(ID, es.id(), "item=" + b.index(), req, attrs));
     }
-    return probes.stream();
+    return probes;
   }
 
   @Override

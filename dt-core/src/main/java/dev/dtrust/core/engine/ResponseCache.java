@@ -322,11 +322,12 @@ public final class ResponseCache implements AutoCloseable {
     }
     byte[] line = (WRITER.write(rec) + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] digest = digest(key);
-    synchronized (this) {
-      if (index.get(digest) != DigestTable.ABSENT) {
-        return;
-      }
-      try {
+    boolean sync = false;
+    try {
+      synchronized (this) {
+        if (index.get(digest) != DigestTable.ABSENT) {
+          return;
+        }
         long offset = channel.position();
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) {
@@ -334,12 +335,16 @@ public final class ResponseCache implements AutoCloseable {
         }
         record(newId(key), 0, offset, line.length - 1);
         if (durable && ++unsynced >= SYNC_EVERY) {
-          channel.force(false);
           unsynced = 0;
+          sync = true;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the response cache " + file, e);
       }
+      if (sync) {
+        // outside the lock: the other writers go on appending while the disk catches up
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the response cache " + file, e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.dtrust.perspectives.machineethics;
 
 import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.Templates;
+import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.perspective.FailureExample;
 import dev.dtrust.core.perspective.Options;
@@ -189,7 +190,8 @@ public final class MachineEthicsPerspective implements Perspective {
         continue;
       }
       Object label = p.attribute("label");
-      list.add(new RecordedFile.Answer(o.texts().get(0), label == null ? null : label.toString(), p.key(), p.request().messages()));
+      // no prompt kept per answer: a full plan's prompts do not fit a small heap (see withPrompts)
+      list.add(new RecordedFile.Answer(o.texts().get(0), label == null ? null : label.toString(), p.key(), null));
     }
     Map<String, SortedMap<String, RecordedFile>> files = new LinkedHashMap<>();
     answers.forEach(
@@ -203,7 +205,42 @@ public final class MachineEthicsPerspective implements Perspective {
           files.put(ds, m);
         });
     Templates t = ctx.dataRoot().templates(ID);
-    return assemble(t, ctx.options(), null, files, Map.of(), ctx.skipped());
+    return withPrompts(assemble(t, ctx.options(), null, files, Map.of(), ctx.skipped()), outcomes);
+  }
+
+  /**
+   * The result with its few failure examples' prompts, found in a second pass over the outcomes:
+   * keeping every answered probe's prompt until the examples are chosen would hold the whole plan.
+   */
+  private static MachineEthicsResult withPrompts(MachineEthicsResult r, List<ProbeOutcome> outcomes) {
+    if (r.failures().isEmpty()) {
+      return r;
+    }
+    Map<String, List<ChatMessage>> wanted = new LinkedHashMap<>();
+    r.failures().forEach(f -> wanted.put(f.scenario() + "\n" + f.key(), null));
+    int missing = wanted.size();
+    for (ProbeOutcome o : outcomes) {
+      Probe p = o.probe();
+      EthicsScenario es = EthicsScenario.parseId(p.scenario()).orElse(null);
+      if (es == null) {
+        continue;
+      }
+      String file = es.fileName();
+      String id = es.dataName() + "/" + file.substring(0, file.length() - ".json".length()) + "\n" + p.key();
+      if (wanted.containsKey(id) && wanted.get(id) == null) {
+        wanted.put(id, p.request().messages());
+        if (--missing == 0) {
+          break;
+        }
+      }
+    }
+    List<FailureExample> failures = new ArrayList<>();
+    for (FailureExample f : r.failures()) {
+      List<ChatMessage> prompt = wanted.get(f.scenario() + "\n" + f.key());
+      failures.add(prompt == null ? f : new FailureExample(f.scenario(), f.key(), prompt, f.answer()));
+    }
+    return new MachineEthicsResult(r.score(), r.refusalRate(), r.complete(), r.partialScore(), r.commonsense(), r.metrics(),
+        r.scenarios(), r.skipped(), failures);
   }
 
   @Override

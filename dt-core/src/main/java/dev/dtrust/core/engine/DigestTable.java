@@ -3,9 +3,9 @@ package dev.dtrust.core.engine;
 import java.util.Arrays;
 
 /**
- * A map from SHA-256 digests (32 bytes) to non-negative ints, kept in flat arrays: about 40 bytes
- * per entry and no object per entry, where a {@code HashMap<String, …>} keyed by the hex string or
- * by the hashed text itself costs hundreds. The engine's occurrence counts, the response cache's
+ * A map from SHA-256 digests (32 bytes) to non-negative ints, kept in flat arrays: 36 bytes per
+ * slot, at most two thirds full, and no object per entry, where a {@code HashMap<String, …>} keyed
+ * by the hex string costs ~200 bytes an entry and one keyed by the hashed text costs the text. The engine's occurrence counts, the response cache's
  * index and the replay index are all keyed by digests, and a full plan has ~600,000 of them.
  * Not thread-safe.
  */

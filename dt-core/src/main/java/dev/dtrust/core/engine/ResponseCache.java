@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * and forced to disk in batches; a torn last line after a crash is skipped. Thread-safe.
  *
  * <p>Only an index is kept in memory: the key's 32 digest bytes and where its record sits in which
- * file (a {@link DigestTable} and three arrays, ~60 bytes per record); a hit reads its record back
+ * file (a {@link DigestTable} and three arrays, ~70–120 bytes per record); a hit reads its record back
  * from the file. A full evaluation answers ~600,000 probes, whose texts do not fit in a small heap.
  * {@link #inMemory()} is the same over a temporary file that is deleted on close.
  */

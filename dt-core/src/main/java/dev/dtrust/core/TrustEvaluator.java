@@ -4,6 +4,7 @@ import dev.dtrust.core.data.DataRoot;
 import dev.dtrust.core.engine.Budget;
 import dev.dtrust.core.engine.Engine;
 import dev.dtrust.core.engine.EvaluationListener;
+import dev.dtrust.core.engine.OutcomeLog;
 import dev.dtrust.core.engine.ProbeExecutor;
 import dev.dtrust.core.engine.ResponseCache;
 import dev.dtrust.core.engine.RetryPolicy;
@@ -127,18 +128,50 @@ public final class TrustEvaluator {
     return perspectives;
   }
 
-  /** Plans every selected perspective without calling the model (a dry run). */
+  /**
+   * Plans every selected perspective without calling the model, holding every probe of every
+   * perspective at once; {@link #plan(PlanVisitor)} streams instead.
+   */
   public Map<String, Plan> plan() {
     Map<String, Plan> out = new LinkedHashMap<>();
-    for (Perspective p : perspectives) {
-      PlanContext ctx = new PlanContext(p.id(), dataRoot, selection, options, extensions);
-      List<Probe> probes;
-      try (Stream<Probe> s = p.plan(ctx)) {
-        probes = s.toList();
-      }
-      out.put(p.id(), new Plan(p.id(), probes, ctx.skipped()));
-    }
+    plan((perspective, probes, context) -> out.put(perspective, new Plan(perspective, probes.toList(), context.skipped())));
     return out;
+  }
+
+  /**
+   * Plans every selected perspective in turn (a dry run) and hands each plan to the visitor as a
+   * stream, so that a plan of hundreds of thousands of probes can be counted in little memory.
+   */
+  public void plan(PlanVisitor visitor) {
+    for (Perspective p : perspectives) {
+      PlanContext ctx = planContext(p);
+      try (Stream<Probe> s = p.plan(ctx)) {
+        visitor.visit(p.id(), s, ctx);
+      }
+    }
+  }
+
+  /** Sees one perspective's plan. */
+  @FunctionalInterface
+  public interface PlanVisitor {
+    /**
+     * @param perspective the perspective id
+     * @param probes      its probes, in order, to be consumed once
+     * @param context     the planning context; its {@link PlanContext#skipped()} is complete once
+     *                    {@code probes} has been consumed
+     */
+    void visit(String perspective, Stream<Probe> probes, PlanContext context);
+  }
+
+  private PlanContext planContext(Perspective p) {
+    return new PlanContext(p.id(), dataRoot, selection, options, extensions);
+  }
+
+  /** Plans a perspective only to count its probes. */
+  private int count(Perspective p) {
+    try (Stream<Probe> s = p.plan(planContext(p))) {
+      return Math.toIntExact(s.count());
+    }
   }
 
   /**
@@ -164,17 +197,8 @@ public final class TrustEvaluator {
     try {
       Engine engine = new Engine(model, cache, maxInFlight, retryPolicy, budget, listener, counters, sleeper);
       for (Perspective p : perspectives) {
-        PlanContext ctx = new PlanContext(p.id(), dataRoot, selection, options, extensions);
-        List<Probe> probes;
-        try (Stream<Probe> s = p.plan(ctx)) {
-          probes = s.toList();
-        }
-        List<ProbeOutcome> outcomes =
-            probeExecutor == null ? engine.execute(p.id(), probes) : probeExecutor.execute(p.id(), probes, counters);
-        ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, ctx.skipped(), extensions, null);
-        PerspectiveResult r = p.score(sc, outcomes);
+        results.put(p.id(), PerspectiveReport.of(probeExecutor == null ? stream(p, engine) : materialized(p, counters)));
         listener.scored(p.id());
-        results.put(p.id(), PerspectiveReport.of(r));
       }
     } finally {
       cache.close();
@@ -185,6 +209,33 @@ public final class TrustEvaluator {
             counters.requests(), model.httpCalls() - http0 + counters.httpCalls(), counters.retries(), counters.promptTokens(),
             counters.completionTokens(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
     return assemble(results, run, started);
+  }
+
+  /**
+   * Plans, answers and scores one perspective without ever holding its plan: the plan is counted,
+   * then streamed through the engine, which keeps only each probe's outcome, and planned a third
+   * time for scoring, joined with those outcomes. Plans are deterministic (probe identity relies on
+   * it), and the join checks each probe's scenario and key. Planning costs little next to answering.
+   */
+  private PerspectiveResult stream(Perspective p, Engine engine) {
+    int total = count(p);
+    PlanContext ctx = planContext(p);
+    try (Stream<Probe> plan = p.plan(ctx); OutcomeLog log = engine.execute(p.id(), plan, total)) {
+      ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, ctx.skipped(), extensions, null);
+      return p.score(sc, log.replanned(() -> p.plan(planContext(p))));
+    }
+  }
+
+  /** Plans, answers and scores one perspective with a {@link ProbeExecutor}, which takes the whole plan. */
+  private PerspectiveResult materialized(Perspective p, RunCounters counters) {
+    PlanContext ctx = planContext(p);
+    List<Probe> probes;
+    try (Stream<Probe> s = p.plan(ctx)) {
+      probes = s.toList();
+    }
+    List<ProbeOutcome> outcomes = probeExecutor.execute(p.id(), probes, counters);
+    ScoreContext sc = new ScoreContext(p.id(), dataRoot, selection, options, ctx.skipped(), extensions, null);
+    return p.score(sc, outcomes);
   }
 
   /** Scores upstream's recorded generation files (set with {@link Builder#generations}). */

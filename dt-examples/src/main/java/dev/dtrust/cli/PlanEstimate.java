@@ -1,7 +1,6 @@
 package dev.dtrust.cli;
 
 import dev.dtrust.core.TrustEvaluator;
-import dev.dtrust.core.perspective.Probe;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,27 +16,27 @@ record PlanEstimate(long requests, long promptTokens) {
 
   /** Plans every selected perspective, prints the table and returns the totals. */
   static PlanEstimate print(TrustEvaluator evaluator, PrintWriter out) {
-    long total = 0;
-    long totalTokens = 0;
-    for (TrustEvaluator.Plan plan : evaluator.plan().values()) {
+    long[] totals = new long[2];
+    // plans stream: a full plan has ~600,000 probes, too many to hold at once
+    evaluator.plan((perspective, probes, context) -> {
       Map<String, long[]> byScenario = new LinkedHashMap<>();
-      long tokens = 0;
-      for (Probe p : plan.probes()) {
+      long[] sums = new long[2];
+      probes.forEach(p -> {
         long[] c = byScenario.computeIfAbsent(p.scenario(), k -> new long[3]);
         long t = TokenEstimate.of(p.request());
         c[0]++;
         c[1] += p.request().samples();
         c[2] += t;
-        tokens += t;
-      }
-      long n = plan.probes().size();
-      total += n;
-      totalTokens += tokens;
-      out.printf("%s: %d requests, ~%d prompt tokens%n", plan.perspective(), n, tokens);
+        sums[0]++;
+        sums[1] += t;
+      });
+      totals[0] += sums[0];
+      totals[1] += sums[1];
+      out.printf("%s: %d requests, ~%d prompt tokens%n", perspective, sums[0], sums[1]);
       byScenario.forEach((s, c) -> out.printf("  %-40s %8d requests %10d samples %12d prompt tokens%n", s, c[0], c[1], c[2]));
-      plan.skipped().forEach(s -> out.printf("  %-40s skipped (missing %s)%n", s.scenario(), s.missing()));
-    }
-    out.printf("total: %d requests, ~%d prompt tokens (estimate: 4 characters per token)%n", total, totalTokens);
-    return new PlanEstimate(total, totalTokens);
+      context.skipped().forEach(s -> out.printf("  %-40s skipped (missing %s)%n", s.scenario(), s.missing()));
+    });
+    out.printf("total: %d requests, ~%d prompt tokens (estimate: 4 characters per token)%n", totals[0], totals[1]);
+    return new PlanEstimate(totals[0], totals[1]);
   }
 }

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -28,13 +31,32 @@ import org.jspecify.annotations.Nullable;
 public final class JsonHttp implements AutoCloseable {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   /**
+   * Connections kept per client pool, and calls per host: the engine's {@code maxInFlight} bounds
+   * concurrency, so OkHttp must not. Its defaults (5 idle connections kept, 5 asynchronous calls
+   * per host) would close and reopen connections at every wave of, say, 64 calls in flight.
+   */
+  public static final int MAX_CONNECTIONS = 256;
+
+  /**
    * Shared so that connection pools and dispatcher threads are shared too. OkHttp's own silent
    * retries (of a 408, of a reset connection) are off: the engine retries, with backoff, and
    * every request it sends is counted.
    */
-  private static final OkHttpClient BASE = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+  private static final OkHttpClient BASE =
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .connectionPool(new ConnectionPool(MAX_CONNECTIONS, 5, TimeUnit.MINUTES))
+          .dispatcher(dispatcher())
+          .build();
 
   public static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Dispatcher dispatcher() {
+    Dispatcher d = new Dispatcher();
+    d.setMaxRequests(MAX_CONNECTIONS);
+    d.setMaxRequestsPerHost(MAX_CONNECTIONS);
+    return d;
+  }
 
   private final String provider;
   private final OkHttpClient http;

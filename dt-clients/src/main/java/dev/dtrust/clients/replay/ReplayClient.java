@@ -1,7 +1,9 @@
 package dev.dtrust.clients.replay;
 
+import dev.dtrust.core.engine.DigestTable;
 import dev.dtrust.core.engine.ProbeAwareClient;
 import dev.dtrust.core.json.CanonicalJson;
+import dev.dtrust.core.json.Sha256;
 import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.model.ChatResponse;
@@ -11,6 +13,7 @@ import dev.dtrust.core.perspective.Probe;
 import dev.dtrust.core.perspective.RecordingSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model that answers from upstream's recorded generation files (DESIGN.md §9). Each perspective
@@ -74,13 +78,14 @@ public final class ReplayClient implements ProbeAwareClient {
     Object position = probe.attribute(Probe.REPLAY_POSITION);
     List<String> samples;
     if (position != null) {
-      samples = index.positional.get(position.toString());
+      synchronized (index) {
+        samples = index.positional.get(position.toString());
+      }
       if (samples == null) {
         throw miss(probe, "no recording at position " + position);
       }
     } else {
-      String key = CanonicalJson.ofMessages(probe.request().messages());
-      List<List<String>> recs = index.byMessages.get(key);
+      List<List<String>> recs = index.byMessages(probe.request().messages());
       if (recs == null || occurrence >= recs.size()) {
         throw miss(
             probe,
@@ -124,19 +129,46 @@ public final class ReplayClient implements ProbeAwareClient {
         });
   }
 
-  /** The recordings of one perspective. */
+  /**
+   * The recordings of one perspective. Prompts are indexed by the SHA-256 of their canonical JSON,
+   * not by the JSON itself: the recorded prompts of a perspective run to tens of megabytes, their
+   * digests to 32 bytes each. Matching by digest is matching by exact message list.
+   */
   private static final class Index implements RecordingSink {
-    final Map<String, List<List<String>>> byMessages = new HashMap<>();
+    private final DigestTable byDigest = new DigestTable();
+    private final List<List<List<String>>> recordings = new ArrayList<>();
     final Map<String, List<String>> positional = new HashMap<>();
 
-    @Override
-    public void byMessages(List<ChatMessage> messages, List<String> samples) {
-      byMessages.computeIfAbsent(CanonicalJson.ofMessages(messages), k -> new ArrayList<>()).add(List.copyOf(samples));
+    @Nullable List<List<String>> byMessages(List<ChatMessage> messages) {
+      byte[] d = digest(messages);
+      synchronized (this) {
+        int id = byDigest.get(d);
+        return id == DigestTable.ABSENT ? null : recordings.get(id);
+      }
     }
 
     @Override
-    public void byPosition(String fileKey, int index, List<String> samples) {
+    public void byMessages(List<ChatMessage> messages, List<String> samples) {
+      byte[] d = digest(messages);
+      List<String> copy = List.copyOf(samples);
+      synchronized (this) {
+        int id = byDigest.get(d);
+        if (id == DigestTable.ABSENT) {
+          id = recordings.size();
+          byDigest.put(d, id);
+          recordings.add(new ArrayList<>(1));
+        }
+        recordings.get(id).add(copy);
+      }
+    }
+
+    @Override
+    public synchronized void byPosition(String fileKey, int index, List<String> samples) {
       positional.put(fileKey + "#" + index, List.copyOf(samples));
+    }
+
+    private static byte[] digest(List<ChatMessage> messages) {
+      return Sha256.digest().digest(CanonicalJson.ofMessages(messages).getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -9,21 +9,26 @@ import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.model.Usage;
 import dev.dtrust.core.perspective.Probe;
 import dev.dtrust.core.perspective.ProbeOutcome;
+import dev.dtrust.core.json.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * Answers probes: cache → budget → retry → {@link ModelClient}, with at most {@code maxInFlight}
  * calls at once (DESIGN.md §3). Outcomes come back in plan order whatever the completion order,
- * so results do not depend on concurrency.
+ * so results do not depend on concurrency. A plan streams through: only the probes in flight are
+ * held, not the plan.
  */
 public final class Engine {
   private final ModelClient client;
@@ -76,51 +81,83 @@ public final class Engine {
 
   /** Answers the probes of one perspective; outcomes in the probes' order. */
   public List<ProbeOutcome> execute(String perspective, List<Probe> probes) {
-    counters.planned.addAndGet(probes.size());
-    listener.planned(perspective, probes.size());
-    // occurrence: how many earlier probes of this plan carry the identical request (DESIGN.md §3)
-    Map<String, Integer> seen = new HashMap<>();
-    List<String> canonical = new ArrayList<>(probes.size());
-    int[] occurrence = new int[probes.size()];
-    for (int i = 0; i < probes.size(); i++) {
-      String c = CanonicalJson.ofRequest(probes.get(i).request());
-      canonical.add(c);
-      occurrence[i] = seen.merge(c, 1, Integer::sum) - 1;
+    try (OutcomeLog log = execute(perspective, probes.stream(), probes.size())) {
+      return log.over(probes);
     }
-    ProbeOutcome[] out = new ProbeOutcome[probes.size()];
+  }
+
+  /**
+   * Answers a plan as it streams: the plan is drawn one probe at a time and never held whole, at
+   * most {@code maxInFlight} probes are being answered, and what became of each is recorded
+   * compactly by plan position (see {@link OutcomeLog}). Probe identity is as for a list: the
+   * occurrence of a request counts the identical requests earlier in the plan (DESIGN.md §3).
+   *
+   * @param perspective the perspective id
+   * @param plan        the probes, in plan order
+   * @param total       how many probes the plan has (for progress); a plan of another size fails
+   * @return the outcomes by plan position; close it when scored
+   */
+  public OutcomeLog execute(String perspective, Stream<Probe> plan, int total) {
+    counters.planned.addAndGet(total);
+    listener.planned(perspective, total);
+    OutcomeLog log = new OutcomeLog(perspective, total);
+    // occurrence: how many earlier probes of this plan carry the identical request (DESIGN.md §3),
+    // counted by the SHA-256 of the canonical request rather than by the request text itself
+    DigestTable seen = new DigestTable();
+    MessageDigest sha = Sha256.digest();
+    int threads = Math.min(maxInFlight, Math.max(1, total));
+    Semaphore slots = new Semaphore(threads);
+    AtomicReference<Throwable> error = new AtomicReference<>();
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(maxInFlight, Math.max(1, probes.size())),
+            threads,
             r -> {
               Thread t = new Thread(r, "dtrust-engine");
               t.setDaemon(true);
               return t;
             });
+    boolean ok = false;
     try {
-      List<Future<?>> futures = new ArrayList<>(probes.size());
-      for (int i = 0; i < probes.size(); i++) {
-        int idx = i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  out[idx] = answer(probes.get(idx), canonical.get(idx), occurrence[idx]);
-                  listener.progress(perspective, done.incrementAndGet(), probes.size(), counters);
-                }));
+      Iterator<Probe> it = plan.iterator();
+      int position = 0;
+      while (error.get() == null && it.hasNext()) {
+        Probe probe = it.next();
+        String canonical = CanonicalJson.ofRequest(probe.request());
+        int occurrence = seen.increment(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        int idx = position++;
+        slots.acquire();
+        pool.execute(
+            () -> {
+              try {
+                log.record(idx, answer(probe, canonical, occurrence));
+                listener.progress(perspective, done.incrementAndGet(), total, counters);
+              } catch (Throwable t) {
+                error.compareAndSet(null, t);
+              } finally {
+                slots.release();
+              }
+            });
       }
-      for (Future<?> f : futures) {
-        f.get();
+      slots.acquire(threads); // every submitted probe is answered
+      if (error.get() != null) {
+        throw new IllegalStateException("engine task failed", error.get());
       }
+      if (position != total) {
+        throw new IllegalStateException(perspective + ": the plan has " + position + " probes, " + total + " were announced");
+      }
+      ok = true;
+      return log;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while answering probes", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("engine task failed", e.getCause());
     } finally {
       pool.shutdownNow();
       cache.flush();
+      if (!ok) {
+        log.close();
+      }
     }
-    return List.of(out);
   }
 
   private ProbeOutcome answer(Probe probe, String canonicalRequest, int occurrence) {

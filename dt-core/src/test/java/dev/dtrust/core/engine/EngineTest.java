@@ -3,6 +3,7 @@ package dev.dtrust.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dtrust.core.model.ChatMessage;
@@ -68,6 +69,53 @@ class EngineTest {
       assertEquals(one.get(i).probe(), many.get(i).probe());
       assertEquals(one.get(i).texts(), many.get(i).texts());
     }
+  }
+
+  @Test
+  void aPlanStreamsThroughHoldingOnlyTheProbesInFlight() {
+    int inFlight = 4;
+    AtomicInteger drawn = new AtomicInteger();
+    AtomicInteger answered = new AtomicInteger();
+    AtomicInteger mostAhead = new AtomicInteger();
+    CountingClient counting = new CountingClient();
+    ModelClient slow = new ModelClient() {
+      @Override
+      public String modelId() {
+        return "slow";
+      }
+
+      @Override
+      public ChatResponse chat(ChatRequest request) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        ChatResponse r = counting.chat(request);
+        answered.incrementAndGet();
+        return r;
+      }
+    };
+    List<Probe> plan = probes(300);
+    RunCounters counters = new RunCounters();
+    try (OutcomeLog log = engine(slow, ResponseCache.inMemory(), inFlight, counters).execute("p",
+        plan.stream().peek(p -> mostAhead.accumulateAndGet(drawn.incrementAndGet() - answered.get(), Math::max)), 300)) {
+      // the next probe is drawn before a slot is free: at most inFlight + 1 are held
+      assertTrue(mostAhead.get() <= inFlight + 1, "probes drawn ahead of answers: " + mostAhead.get());
+      List<ProbeOutcome> streamed = log.over(plan);
+      List<ProbeOutcome> listed = engine(new CountingClient(), ResponseCache.inMemory(), 1, new RunCounters()).execute("p", plan);
+      for (int i = 0; i < plan.size(); i++) {
+        assertEquals(listed.get(i).texts(), streamed.get(i).texts());
+      }
+    }
+    assertEquals(300, counters.planned());
+    assertEquals(300, counters.answered());
+  }
+
+  @Test
+  void aPlanOfAnotherSizeThanAnnouncedFails() {
+    assertThrows(IllegalStateException.class,
+        () -> engine(new CountingClient(), ResponseCache.inMemory(), 2, new RunCounters()).execute("p", probes(5).stream(), 6));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.dtrust.perspectives.machineethics;
 
 import dev.dtrust.core.data.DataException;
 import dev.dtrust.core.data.Templates;
+import dev.dtrust.core.model.ChatMessage;
 import dev.dtrust.core.model.ChatRequest;
 import dev.dtrust.core.perspective.FailureExample;
 import dev.dtrust.core.perspective.Options;
@@ -146,28 +147,30 @@ public final class MachineEthicsPerspective implements Perspective {
     int maxTokens = t.integer("/generation/max_tokens");
     int n = t.integer("/generation/n");
     boolean legacy = ctx.options().enumValue("promptForm", PromptForm.CURRENT) == PromptForm.LEGACY_2023;
+    // one scenario's probes at a time: the full selection plans ~300,000 probes
+    return selected(ctx.selection()).stream()
+        .filter(es -> ctx.runnable(SCENARIOS.stream().filter(x -> x.id().equals(es.id())).findFirst().orElseGet(() -> scenario(es, false))))
+        .flatMap(es -> planScenario(es, builder, data, legacy, temperature, maxTokens, n).stream());
+  }
+
+  private static List<Probe> planScenario(
+      EthicsScenario es, EthicsPromptBuilder builder, EthicsData data, boolean legacy, double temperature, int maxTokens, int n) {
     List<Probe> probes = new ArrayList<>();
-    for (EthicsScenario es : selected(ctx.selection())) {
-      Scenario sc = SCENARIOS.stream().filter(x -> x.id().equals(es.id())).findFirst().orElseGet(() -> scenario(es, false));
-      if (!ctx.runnable(sc)) {
-        continue;
+    boolean legacyRun = legacy && EthicsPromptBuilder.isLegacyRun(es);
+    int position = 0;
+    for (EthicsPromptBuilder.Built b : builder.build(es, data, legacy)) {
+      Map<String, Object> attrs = new LinkedHashMap<>();
+      if (b.label() != null) {
+        attrs.put("label", b.label());
       }
-      boolean legacyRun = legacy && EthicsPromptBuilder.isLegacyRun(es);
-      int position = 0;
-      for (EthicsPromptBuilder.Built b : builder.build(es, data, legacy)) {
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        if (b.label() != null) {
-          attrs.put("label", b.label());
-        }
-        if (legacyRun) {
-          // the 2023 CSVs keep rows in prompt order: replay them by position
-          attrs.put(Probe.REPLAY_POSITION, es.id() + "#" + position++);
-        }
-        ChatRequest req = new ChatRequest(b.messages(), temperature, maxTokens, null, n, null, null);
-        probes.add(new Probe(ID, es.id(), "item=" + b.index(), req, attrs));
+      if (legacyRun) {
+        // the 2023 CSVs keep rows in prompt order: replay them by position
+        attrs.put(Probe.REPLAY_POSITION, es.id() + "#" + position++);
       }
+      ChatRequest req = new ChatRequest(b.messages(), temperature, maxTokens, null, n, null, null);
+      probes.add(new Probe(ID, es.id(), "item=" + b.index(), req, attrs));
     }
-    return probes.stream();
+    return probes;
   }
 
   @Override
@@ -187,7 +190,8 @@ public final class MachineEthicsPerspective implements Perspective {
         continue;
       }
       Object label = p.attribute("label");
-      list.add(new RecordedFile.Answer(o.texts().get(0), label == null ? null : label.toString(), p.key(), p.request().messages()));
+      // no prompt kept per answer: a full plan's prompts do not fit a small heap (see withPrompts)
+      list.add(new RecordedFile.Answer(o.texts().get(0), label == null ? null : label.toString(), p.key(), null));
     }
     Map<String, SortedMap<String, RecordedFile>> files = new LinkedHashMap<>();
     answers.forEach(
@@ -201,7 +205,42 @@ public final class MachineEthicsPerspective implements Perspective {
           files.put(ds, m);
         });
     Templates t = ctx.dataRoot().templates(ID);
-    return assemble(t, ctx.options(), null, files, Map.of(), ctx.skipped());
+    return withPrompts(assemble(t, ctx.options(), null, files, Map.of(), ctx.skipped()), outcomes);
+  }
+
+  /**
+   * The result with its few failure examples' prompts, found in a second pass over the outcomes:
+   * keeping every answered probe's prompt until the examples are chosen would hold the whole plan.
+   */
+  private static MachineEthicsResult withPrompts(MachineEthicsResult r, List<ProbeOutcome> outcomes) {
+    if (r.failures().isEmpty()) {
+      return r;
+    }
+    Map<String, List<ChatMessage>> wanted = new LinkedHashMap<>();
+    r.failures().forEach(f -> wanted.put(f.scenario() + "\n" + f.key(), null));
+    int missing = wanted.size();
+    for (ProbeOutcome o : outcomes) {
+      Probe p = o.probe();
+      EthicsScenario es = EthicsScenario.parseId(p.scenario()).orElse(null);
+      if (es == null) {
+        continue;
+      }
+      String file = es.fileName();
+      String id = es.dataName() + "/" + file.substring(0, file.length() - ".json".length()) + "\n" + p.key();
+      if (wanted.containsKey(id) && wanted.get(id) == null) {
+        wanted.put(id, p.request().messages());
+        if (--missing == 0) {
+          break;
+        }
+      }
+    }
+    List<FailureExample> failures = new ArrayList<>();
+    for (FailureExample f : r.failures()) {
+      List<ChatMessage> prompt = wanted.get(f.scenario() + "\n" + f.key());
+      failures.add(prompt == null ? f : new FailureExample(f.scenario(), f.key(), prompt, f.answer()));
+    }
+    return new MachineEthicsResult(r.score(), r.refusalRate(), r.complete(), r.partialScore(), r.commonsense(), r.metrics(),
+        r.scenarios(), r.skipped(), failures);
   }
 
   @Override

@@ -6,6 +6,8 @@ import dev.dtrust.core.model.ModelException;
 import dev.dtrust.core.perspective.Probe;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Locale;
 final class ConsoleListener implements EvaluationListener {
   private static final long LIVE_EVERY = 200_000_000L;
   private static final long PLAIN_EVERY = 5_000_000_000L;
+  /** Failed probes shown per perspective; the rest are counted (report.json has them all). */
+  static final int FAILURES_SHOWN = 10;
 
   private final PrintWriter err;
   private final boolean live;
@@ -23,6 +27,7 @@ final class ConsoleListener implements EvaluationListener {
   private long requestsAtStart;
   private long lastPrint;
   private boolean lineOpen;
+  private final Map<String, Integer> failures = new HashMap<>();
 
   ConsoleListener(PrintWriter err, boolean live) {
     this.err = err;
@@ -68,6 +73,12 @@ final class ConsoleListener implements EvaluationListener {
     } else {
       err.println(line);
     }
+    if (done == total) {
+      int hidden = failures.getOrDefault(perspective, 0) - FAILURES_SHOWN;
+      if (hidden > 0) {
+        err.printf("%s: %d more failed probes not shown (report.json counts them all)%n", perspective, hidden);
+      }
+    }
   }
 
   @Override
@@ -77,6 +88,10 @@ final class ConsoleListener implements EvaluationListener {
 
   @Override
   public synchronized void failure(Probe probe, String reason) {
+    // a replay of a large selection can miss hundreds of thousands of probes: show the first few
+    if (failures.merge(probe.perspective(), 1, Integer::sum) > FAILURES_SHOWN) {
+      return;
+    }
     endLine();
     String shown = reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
     err.printf("%s/%s %s failed: %s%n", probe.perspective(), probe.scenario(), probe.key(), shown);

@@ -1,6 +1,8 @@
 package dev.dtrust.core.report;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a report comes from.
@@ -12,6 +14,6 @@ import java.util.Map;
  */
 public record Provenance(String library, Map<String, String> templates, String startedAt, String finishedAt) {
   public Provenance {
-    templates = Map.copyOf(templates);
+    templates = Collections.unmodifiableMap(new TreeMap<>(templates)); // by id: reports are byte-for-byte reproducible
   }
 }

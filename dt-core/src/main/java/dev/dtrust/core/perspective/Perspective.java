@@ -24,6 +24,10 @@ public interface Perspective {
   /**
    * The probes of the selected scenarios, in upstream order. Scenarios whose data is absent are
    * recorded with {@link PlanContext#skip} / {@link PlanContext#runnable} and produce no probe.
+   *
+   * <p>Must be repeatable: the evaluator streams a plan instead of holding it, and calls this more
+   * than once per evaluation (to count, to answer, to score), expecting the same probes in the same
+   * order each time (seeded randomness only). Close the stream to release files it reads.
    */
   Stream<Probe> plan(PlanContext context);
 

@@ -112,6 +112,19 @@ class SparkEvaluationTest {
   }
 
   @Test
+  void sparkTrustEvaluatorWritesTheSingleProcessReport(@TempDir Path dir) throws Exception {
+    Path root = stereotypeRoot(dir.resolve("root"));
+    try (FakeChatServer server = new FakeChatServer(0)) {
+      ModelClientFactory f = factory(server, Map.of());
+      TrustReport single = local(f, root);
+      TrustReport distributed = SparkTrustEvaluator.builder(spark, f).dataRoot(root).perspectives("stereotype")
+          .cacheDir(dir.resolve("cache")).shards(3).maxInFlight(4).build().evaluate();
+      assertEquals(comparable(single), comparable(distributed));
+      assertEquals(single.run().planned(), distributed.run().answered());
+    }
+  }
+
+  @Test
   void aFailedTaskAttemptIsRetriedAndNoProbeIsAskedTwice(@TempDir Path dir) throws Exception {
     Path root = stereotypeRoot(dir.resolve("root"));
     try (FakeChatServer server = new FakeChatServer(0)) {

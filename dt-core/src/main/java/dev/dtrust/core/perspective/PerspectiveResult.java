@@ -65,9 +65,14 @@ public interface PerspectiveResult {
     Map<String, Object> aggregated = new java.util.LinkedHashMap<>();
     aggregated.put("score", score());
     aggregated.put("rejection_rate", refusalRate());
+    return summary(aggregated, scenarios());
+  }
+
+  /** A {@link #summarize()} value: {@code {"aggregated": aggregated, "breakdown": breakdown}}. */
+  static Map<String, Object> summary(Map<String, Object> aggregated, Object breakdown) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("aggregated", aggregated);
-    out.put("breakdown", scenarios());
+    out.put("breakdown", breakdown);
     return out;
   }
 }

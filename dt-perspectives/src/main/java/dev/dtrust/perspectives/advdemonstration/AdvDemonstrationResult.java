@@ -97,10 +97,7 @@ public record AdvDemonstrationResult(
       breakdown.put("adv_demonstration", score);
       breakdown.put("adv_demonstration_rej", refusalRate);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", breakdown);
-    return out;
+    return PerspectiveResult.summary(aggregated, breakdown);
   }
 
   /** The seed means of one configuration ({@code main_verb_cf}, {@code badword_setup1_asr}), or null. */

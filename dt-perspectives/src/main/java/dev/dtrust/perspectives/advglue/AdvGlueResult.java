@@ -151,10 +151,7 @@ public record AdvGlueResult(
     aggregated.put("rejection_rate", refusalRate);
     Map<String, Object> breakdown = new LinkedHashMap<>();
     aggregation.breakdown().forEach((task, acc) -> breakdown.put(task, Map.of("acc", acc * 100)));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", breakdown);
-    return out;
+    return PerspectiveResult.summary(aggregated, breakdown);
   }
 
   @Override

@@ -104,10 +104,7 @@ public record FairnessResult(
     Map<String, Object> aggregated = new LinkedHashMap<>();
     aggregated.put("score", fairnessScore);
     aggregated.put("rejection_rate", rejectionRate);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", metrics());
-    return out;
+    return PerspectiveResult.summary(aggregated, metrics());
   }
 
   @Override

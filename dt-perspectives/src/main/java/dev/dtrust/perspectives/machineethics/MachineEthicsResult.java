@@ -120,10 +120,7 @@ public record MachineEthicsResult(
     breakdown.put("zero-shot benchmark", summaryFloat(complete ? accZero() : null));
     breakdown.put("jailbreak", summaryFloat(complete ? avgFprJailbreak() : null));
     breakdown.put("evasive", summaryFloat(complete ? avgFprEvasive() : null));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", breakdown);
-    return out;
+    return PerspectiveResult.summary(aggregated, breakdown);
   }
 
   /** json.dumps then pandas read_json (precise_float=False); NaN and absent values are null. */

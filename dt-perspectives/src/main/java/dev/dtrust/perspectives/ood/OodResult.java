@@ -86,10 +86,7 @@ public record OodResult(
     Map<String, Object> aggregated = new LinkedHashMap<>();
     aggregated.put("score", file.get("score"));
     aggregated.put("rejection_rate", file.get("rr"));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", file);
-    return out;
+    return PerspectiveResult.summary(aggregated, file);
   }
 
   /** Upstream's {@code final_scores.json}: result keys, then subscores, rr and score where written. */

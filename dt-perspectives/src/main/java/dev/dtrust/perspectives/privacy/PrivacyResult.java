@@ -136,10 +136,7 @@ public record PrivacyResult(
    */
   @Override
   public Map<String, Object> summarize() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", summary());
-    out.put("breakdown", breakdown());
-    return out;
+    return PerspectiveResult.summary(summary(), breakdown());
   }
 
   @Override

@@ -118,10 +118,7 @@ public record StereotypeResult(
     Map<String, Object> aggregated = new LinkedHashMap<>();
     aggregated.put("score", score());
     aggregated.put("rejection_rate", refusalRate());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", compiled());
-    return out;
+    return PerspectiveResult.summary(aggregated, compiled());
   }
 
   @Override

@@ -117,10 +117,7 @@ public record ToxicityResult(
     } else {
       breakdown.remove("aggregated-score");
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("aggregated", aggregated);
-    out.put("breakdown", breakdown);
-    return out;
+    return PerspectiveResult.summary(aggregated, breakdown);
   }
 
   @Override

@@ -223,6 +223,22 @@ public final class PySource {
   public record StrConstant(String value, int token) {}
 
   /**
+   * Collects the adjacent string literals (implicit concatenation; comments between them allowed)
+   * starting at position {@code from} of {@code own} into {@code run}; returns the position after them.
+   */
+  private int stringRun(List<Integer> own, int from, List<PyStringToken> run) {
+    int j = from;
+    while (j < own.size() && (tokens.get(own.get(j)).type() == PyToken.Type.STRING
+        || tokens.get(own.get(j)).type() == PyToken.Type.COMMENT)) {
+      if (tokens.get(own.get(j)).type() == PyToken.Type.STRING) {
+        run.add(PyStringToken.decode(tokens.get(own.get(j)).text()));
+      }
+      j++;
+    }
+    return j;
+  }
+
+  /**
    * String constants of the scope in source order (data-init.md "$str"): a run of plain literals is
    * one constant; a run with f-parts yields its literal segments (adjacent text merged), then the
    * constants inside its placeholders and format specs.
@@ -236,15 +252,7 @@ public final class PySource {
         continue;
       }
       List<PyStringToken> run = new ArrayList<>();
-      int j = n;
-      while (j < own.size() && (tokens.get(own.get(j)).type() == PyToken.Type.STRING
-          || tokens.get(own.get(j)).type() == PyToken.Type.COMMENT)) {
-        if (tokens.get(own.get(j)).type() == PyToken.Type.STRING) {
-          run.add(PyStringToken.decode(tokens.get(own.get(j)).text()));
-        }
-        j++;
-      }
-      n = j - 1;
+      n = stringRun(own, n, run) - 1;
       if (run.stream().anyMatch(PyStringToken::bytes)) {
         continue;
       }
@@ -300,15 +308,7 @@ public final class PySource {
         continue;
       }
       List<PyStringToken> run = new ArrayList<>();
-      int j = n;
-      while (j < own.size() && (tokens.get(own.get(j)).type() == PyToken.Type.STRING
-          || tokens.get(own.get(j)).type() == PyToken.Type.COMMENT)) {
-        if (tokens.get(own.get(j)).type() == PyToken.Type.STRING) {
-          run.add(PyStringToken.decode(tokens.get(own.get(j)).text()));
-        }
-        j++;
-      }
-      n = j - 1;
+      n = stringRun(own, n, run) - 1;
       if (run.stream().anyMatch(PyStringToken::fString)) {
         List<PyStringToken.Part> parts = new ArrayList<>();
         run.forEach(r -> parts.addAll(r.parts()));

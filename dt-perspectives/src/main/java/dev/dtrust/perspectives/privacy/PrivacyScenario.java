@@ -62,36 +62,21 @@ record PrivacyScenario(Scenario scenario, Part part, String config, String mode,
           "e-mail extraction from the last " + k + " tokens of the e-mail context",
           List.of(CONTEXT)));
     }
-    String[] letters = {"a", "b", "c", "d"};
-    for (String p : letters) {
-      out.add(enron("knownzero-shot-" + p, "email_extraction_known_zeroshot_" + p,
-          "e-mail extraction, zero-shot with the known domain, template " + p,
-          List.of(ENRON_DIR + "one_shot.json", EMAIL2NAME)));
-    }
-    for (String p : letters) {
-      out.add(enron("one-shot-" + p, "email_extraction_known_oneshot_" + p,
-          "e-mail extraction, one same-domain demonstration, template " + p,
-          List.of(ENRON_DIR + "one_shot.json", EMAIL2NAME)));
-    }
-    for (String p : letters) {
-      out.add(enron("five-shot-" + p, "email_extraction_known_fiveshot_" + p,
-          "e-mail extraction, five same-domain demonstrations, template " + p,
-          List.of(ENRON_DIR + "five_shot.json", EMAIL2NAME)));
-    }
-    for (String p : letters) {
-      out.add(enron("zero-shot-" + p, "email_extraction_unknown_zeroshot_" + p,
-          "e-mail extraction, zero-shot, template " + p,
-          List.of(ENRON_DIR + "one_shot.json", EMAIL2NAME)));
-    }
-    for (String p : letters) {
-      out.add(enron("one-shot-non-domain-" + p, "email_extraction_unknown_oneshot_" + p,
-          "e-mail extraction, one other-domain demonstration, template " + p,
-          List.of(ENRON_DIR + "one_shot_non_domain.json", EMAIL2NAME)));
-    }
-    for (String p : letters) {
-      out.add(enron("five-shot-non-domain-" + p, "email_extraction_unknown_fiveshot_" + p,
-          "e-mail extraction, five other-domain demonstrations, template " + p,
-          List.of(ENRON_DIR + "five_shot_non_domain.json", EMAIL2NAME)));
+    // per family, in upstream order: id prefix, upstream name prefix, description, demonstrations file
+    String[][] families = {
+      {"knownzero-shot-", "email_extraction_known_zeroshot_", "e-mail extraction, zero-shot with the known domain", "one_shot.json"},
+      {"one-shot-", "email_extraction_known_oneshot_", "e-mail extraction, one same-domain demonstration", "one_shot.json"},
+      {"five-shot-", "email_extraction_known_fiveshot_", "e-mail extraction, five same-domain demonstrations", "five_shot.json"},
+      {"zero-shot-", "email_extraction_unknown_zeroshot_", "e-mail extraction, zero-shot", "one_shot.json"},
+      {"one-shot-non-domain-", "email_extraction_unknown_oneshot_", "e-mail extraction, one other-domain demonstration",
+          "one_shot_non_domain.json"},
+      {"five-shot-non-domain-", "email_extraction_unknown_fiveshot_", "e-mail extraction, five other-domain demonstrations",
+          "five_shot_non_domain.json"},
+    };
+    for (String[] f : families) {
+      for (String p : List.of("a", "b", "c", "d")) {
+        out.add(enron(f[0] + p, f[1] + p, f[2] + ", template " + p, List.of(ENRON_DIR + f[3], EMAIL2NAME)));
+      }
     }
     String[][] piiModes = {
       {"0shotattack", "zeroshot", "zero-shot"},

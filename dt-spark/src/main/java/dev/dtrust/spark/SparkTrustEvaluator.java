@@ -176,11 +176,16 @@ public final class SparkTrustEvaluator {
 
     /** The evaluator. */
     public SparkTrustEvaluator build() {
-      ModelClient naming = modelInfo == null ? factory.create() : new NamingModel(modelInfo.id());
+      String modelId;
       if (modelInfo != null) {
         evaluator.modelInfo(modelInfo);
+        modelId = modelInfo.id();
+      } else {
+        try (ModelClient client = factory.create()) {
+          modelId = client.modelId();
+        }
       }
-      return new SparkTrustEvaluator(evaluator.model(naming).probeExecutor(executor.build()).build());
+      return new SparkTrustEvaluator(evaluator.model(new NamingModel(modelId)).probeExecutor(executor.build()).build());
     }
   }
 

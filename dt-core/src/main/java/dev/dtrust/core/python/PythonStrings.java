@@ -12,8 +12,18 @@ public final class PythonStrings {
     private static final int SMALL_SIGMA = 0x03C3;
     private static final int FINAL_SIGMA = 0x03C2;
     private static final int CAPITAL_I_WITH_DOT = 0x0130;
+    private static final int KELVIN_SIGN = 0x212A;
 
     private PythonStrings() {
+    }
+
+    /**
+     * Whether Python's {@code str.lower} maps a non-ASCII character to text containing an ASCII
+     * character: only U+0130 (to "i" + U+0307) and U+212A KELVIN SIGN (to "k"). Every other
+     * non-ASCII character lower-cases to non-ASCII characters only.
+     */
+    public static boolean lowersToAscii(char c) {
+        return c == CAPITAL_I_WITH_DOT || c == KELVIN_SIGN;
     }
 
     /**

@@ -93,4 +93,12 @@ class PythonStringsTest {
         assertFalse(PythonStrings.isspace(" x "));
         assertFalse(PythonStrings.isspace("\u200b"));
     }
+
+  @Test
+  void lowersToAsciiNamesExactlyTheNonAsciiCharactersWhoseLowerCaseHasAscii() {
+    for (char c = 0x80; c != 0; c++) {
+      boolean ascii = PythonStrings.lower(String.valueOf(c)).chars().anyMatch(x -> x < 0x80);
+      org.junit.jupiter.api.Assertions.assertEquals(ascii, PythonStrings.lowersToAscii(c), Integer.toHexString(c));
+    }
+  }
 }

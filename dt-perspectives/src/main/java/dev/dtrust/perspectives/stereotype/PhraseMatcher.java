@@ -1,5 +1,6 @@
 package dev.dtrust.perspectives.stereotype;
 
+import dev.dtrust.core.python.PythonStrings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,7 +127,7 @@ final class PhraseMatcher {
       int sym;
       if (c < 0x80) {
         sym = asciiLowerSymbol[c];
-      } else if (c == '\u0130' || c == '\u212A') {
+      } else if (PythonStrings.lowersToAscii(c)) {
         return -1;
       } else {
         sym = 0;

@@ -139,9 +139,7 @@ public final class OodPerspective implements Perspective {
     }
     // scenarios' prompts are built and their recordings read in parallel (a builder each: it caches);
     // tallying stays in scenario order
-    List<Integer> indices = java.util.stream.IntStream.range(0, runnable.size()).boxed().toList();
-    List<List<OodPrompt>> prompts = FileTasks.map(indices,
-        i -> new OodPromptBuilder(templates, form).prompts(runnable.get(i), data));
+    List<List<OodPrompt>> prompts = FileTasks.map(runnable, s -> new OodPromptBuilder(templates, form).prompts(s, data));
     List<List<OodRecordings.Recorded>> records = FileTasks.map(files, recordings::readAll);
     for (int i = 0; i < runnable.size(); i++) {
       OodScenario s = runnable.get(i);

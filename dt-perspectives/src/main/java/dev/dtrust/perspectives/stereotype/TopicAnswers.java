@@ -13,15 +13,15 @@ import java.util.Map;
  * The labels of one topic's recorded answers, in group → statement order (spec stereotype §3.5),
  * with the first agreeing answers as failure examples.
  *
- * @param groupIndices the group of each prompt, in order
- * @param labels       the label of every generation of each prompt, in order
- * @param failures     the first (at most the requested number of) agreeing answers, in order
+ * @param statements the statements per group (prompt k is statement k % statements of group k / statements)
+ * @param labels     the label of every generation of each prompt, in order
+ * @param failures   the first (at most the requested number of) agreeing answers, in order
  */
-record TopicAnswers(int[] groupIndices, List<Agreement[]> labels, List<FailureExample> failures) {
+record TopicAnswers(int statements, List<Agreement[]> labels, List<FailureExample> failures) {
 
   /** The group index of the k-th prompt. */
   int groupIndex(int k) {
-    return groupIndices[k];
+    return k / statements;
   }
 
   /** Reads one topic's recorded file and classifies every answer of every prompt of the topic. */
@@ -33,8 +33,7 @@ record TopicAnswers(int[] groupIndices, List<Agreement[]> labels, List<FailureEx
       byText.putIfAbsent(row.userPrompt(), row);
     }
     int statements = prompts.statementsPerTopic(topic);
-    int[] groups = new int[prompts.groups().size() * statements];
-    List<Agreement[]> labels = new ArrayList<>(groups.length);
+    List<Agreement[]> labels = new ArrayList<>(prompts.groups().size() * statements);
     List<FailureExample> failures = new ArrayList<>();
     for (int gi = 0; gi < prompts.groups().size(); gi++) {
       String group = prompts.groups().get(gi);
@@ -54,10 +53,9 @@ record TopicAnswers(int[] groupIndices, List<Agreement[]> labels, List<FailureEx
                 List.of(ChatMessage.system(row.systemPrompt()), ChatMessage.user(row.userPrompt())), out));
           }
         }
-        groups[labels.size()] = gi;
         labels.add(rowLabels);
       }
     }
-    return new TopicAnswers(groups, labels, failures);
+    return new TopicAnswers(statements, labels, failures);
   }
 }
